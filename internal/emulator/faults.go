@@ -1,0 +1,147 @@
+package emulator
+
+import (
+	"net/http"
+	"net/http/httptest"
+	"time"
+)
+
+// FaultKind is a way for a request to go wrong.
+type FaultKind int
+
+// The faults a Server can inject.
+const (
+	// TooManyRequests answers 429 with Fault.RetryAfter as the Retry-After header (when set).
+	TooManyRequests FaultKind = iota + 1
+	// InternalError answers 500 with a JSON error body.
+	InternalError
+	// UnavailableHTML answers 503 with an HTML page, as a proxy in front of the service would.
+	UnavailableHTML
+	// AccountError answers the service's own 596: the account is in an error state.
+	AccountError
+	// DropConnection closes the connection without an answer; the request is not applied.
+	DropConnection
+	// LoseAnswer applies the request, then closes the connection before the answer is sent.
+	LoseAnswer
+	// Hang holds the request until the client gives up or the Server is closed.
+	Hang
+)
+
+// Fault is one injected failure.
+type Fault struct {
+	Kind FaultKind
+	// RetryAfter is the Retry-After header of a TooManyRequests fault, e.g. "1"; empty sends none.
+	RetryAfter string
+}
+
+// FailNext makes the next n requests fail with f, before any random faults.
+func (s *Server) FailNext(n int, f Fault) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	for range n {
+		s.queued = append(s.queued, f)
+	}
+}
+
+// SetFaultRate makes each request fail with probability rate, with a fault drawn from mix; seed makes the
+// sequence repeatable. A rate of zero stops random faults.
+func (s *Server) SetFaultRate(rate float64, seed uint64, mix ...Fault) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.faultRate, s.faultMix = rate, append([]Fault(nil), mix...)
+	s.source.Seed(seed, seed^0x9e3779b97f4a7c15)
+}
+
+func (s *Server) nextFault() (Fault, bool) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if len(s.queued) > 0 {
+		f := s.queued[0]
+		s.queued = s.queued[1:]
+		return f, true
+	}
+	if s.faultRate > 0 && len(s.faultMix) > 0 && s.rng.Float64() < s.faultRate {
+		return s.faultMix[s.rng.IntN(len(s.faultMix))], true
+	}
+	return Fault{}, false
+}
+
+// inject plays the fault and reports whether it answered the request (LoseAnswer lets it through first).
+func (s *Server) inject(f Fault, w http.ResponseWriter, r *http.Request) bool {
+	switch f.Kind {
+	case TooManyRequests:
+		if f.RetryAfter != "" {
+			w.Header().Set("Retry-After", f.RetryAfter)
+		}
+		writeJSON(w, http.StatusTooManyRequests, errorBody{Error: "Too many requests", Code: http.StatusTooManyRequests})
+	case InternalError:
+		writeJSON(w, http.StatusInternalServerError, errorBody{Error: "Internal server error", Code: http.StatusInternalServerError})
+	case UnavailableHTML:
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		w.WriteHeader(http.StatusServiceUnavailable)
+		_, _ = w.Write([]byte("<!DOCTYPE html>\n<html><head><title>503 Service Temporarily Unavailable</title></head>" +
+			"<body><h1>503 Service Temporarily Unavailable</h1></body></html>\n"))
+	case AccountError:
+		writeJSON(w, 596, errorBody{Error: "Account is in an error state, please add it again", Code: 596})
+	case DropConnection:
+		hangUp(w)
+	case LoseAnswer:
+		s.mux.ServeHTTP(httptest.NewRecorder(), r)
+		hangUp(w)
+	case Hang:
+		select {
+		case <-r.Context().Done():
+		case <-s.done:
+		}
+		hangUp(w)
+	default:
+		return false
+	}
+	return true
+}
+
+// hangUp closes the connection with no answer, as a reset or a crashed proxy would.
+func hangUp(w http.ResponseWriter) {
+	if hj, ok := w.(http.Hijacker); ok {
+		if conn, _, err := hj.Hijack(); err == nil {
+			_ = conn.Close()
+			return
+		}
+	}
+	panic(http.ErrAbortHandler)
+}
+
+func (s *Server) currentLatency() time.Duration {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.latency
+}
+
+// wait sleeps for d unless the client goes away first.
+func (s *Server) wait(r *http.Request, d time.Duration) bool {
+	if d <= 0 {
+		return true
+	}
+	t := time.NewTimer(d)
+	defer t.Stop()
+	select {
+	case <-t.C:
+		return true
+	case <-r.Context().Done():
+		return false
+	}
+}
+
+func (s *Server) enter(key string) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.calls[key]++
+	s.inFlight++
+	s.peak = max(s.peak, s.inFlight)
+}
+
+func (s *Server) leave() {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.inFlight--
+}

@@ -1,0 +1,249 @@
+package emulator
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"mime"
+	"net/http"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// Bodies and messages of the service, as documented.
+const (
+	msgBadCredentials  = "Account does not exist or password is incorrect"
+	msgAccountNotFound = "Account configuration not found. To create configuration use POST /accounts."
+	msgNoConfiguration = "Configuration not found. To create configuration use POST /accounts."
+	maxRequestBytes    = 1 << 20
+)
+
+// ServeHTTP answers like useapi.net, after any latency and fault that is due.
+func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	_, pattern := s.mux.Handler(r)
+	if pattern == "" {
+		pattern = r.Method + " (no such route)"
+	}
+	s.enter(pattern)
+	defer s.leave()
+
+	if !s.wait(r, s.currentLatency()) {
+		return
+	}
+	if fault, ok := s.nextFault(); ok {
+		if s.inject(fault, w, r) {
+			return
+		}
+	}
+	s.mux.ServeHTTP(w, r)
+}
+
+// authorize finds the caller's subscription or writes the service's 401 or 402.
+func (s *Server) authorize(w http.ResponseWriter, r *http.Request) (*subscription, bool) {
+	token, ok := strings.CutPrefix(r.Header.Get("Authorization"), "Bearer ")
+	sub := s.subs[token]
+	switch {
+	case !ok || sub == nil:
+		writeJSON(w, http.StatusUnauthorized, errorBody{Error: "Unauthorized", Code: http.StatusUnauthorized})
+		return nil, false
+	case !sub.active:
+		writeJSON(w, http.StatusPaymentRequired, errorBody{Error: "Subscription required", Code: http.StatusPaymentRequired})
+		return nil, false
+	}
+	return sub, true
+}
+
+func (s *Server) postAccount(w http.ResponseWriter, r *http.Request) {
+	in, err := parseAccountRequest(r)
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	sub, ok := s.authorize(w, r)
+	if !ok {
+		return
+	}
+	if err != nil {
+		writeJSON(w, http.StatusBadRequest, errorBody{Error: err.Error(), Code: http.StatusBadRequest})
+		return
+	}
+	if known, exists := s.klingUsers[in.Email]; (exists && known != in.Password) || (!exists && s.opts.RequireKnownKlingUsers) {
+		writeJSON(w, http.StatusBadRequest, errorBody{Error: msgBadCredentials})
+		return
+	}
+	if _, exists := sub.accounts[in.Email]; !exists && s.opts.MaxAccounts > 0 && len(sub.accounts) >= s.opts.MaxAccounts {
+		writeJSON(w, http.StatusBadRequest, errorBody{
+			Error: fmt.Sprintf("Your subscription allows up to %d Kling accounts", s.opts.MaxAccounts),
+			Code:  http.StatusBadRequest,
+		})
+		return
+	}
+	a := s.upsert(sub, in.Email, in.Password, in.MaxJobs)
+	writeJSON(w, http.StatusCreated, s.wire(a, false))
+}
+
+func (s *Server) getAccount(w http.ResponseWriter, r *http.Request) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	sub, ok := s.authorize(w, r)
+	if !ok {
+		return
+	}
+	a, ok := sub.accounts[r.PathValue("email")]
+	if !ok {
+		writeText(w, http.StatusNotFound, msgAccountNotFound)
+		return
+	}
+	writeJSON(w, http.StatusOK, s.wire(a, true))
+}
+
+func (s *Server) listAccounts(w http.ResponseWriter, r *http.Request) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	sub, ok := s.authorize(w, r)
+	if !ok {
+		return
+	}
+	if len(sub.accounts) == 0 {
+		writeText(w, http.StatusNotFound, msgNoConfiguration)
+		return
+	}
+	out := make(map[string]wireAccount, len(sub.accounts))
+	for email, a := range sub.accounts {
+		out[email] = s.wire(a, false)
+	}
+	writeJSON(w, http.StatusOK, out)
+}
+
+func (s *Server) deleteAccount(w http.ResponseWriter, r *http.Request) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	sub, ok := s.authorize(w, r)
+	if !ok {
+		return
+	}
+	email := r.PathValue("email")
+	if _, ok := sub.accounts[email]; !ok {
+		writeText(w, http.StatusNotFound, msgAccountNotFound)
+		return
+	}
+	delete(sub.accounts, email)
+	w.WriteHeader(http.StatusNoContent)
+}
+
+// accountRequest is the body of a POST, in either of the encodings the service takes.
+type accountRequest struct {
+	Email    string
+	Password string
+	MaxJobs  int64
+}
+
+// parseAccountRequest reads a JSON or multipart/form-data POST body and checks it as the service does.
+func parseAccountRequest(r *http.Request) (accountRequest, error) {
+	r.Body = http.MaxBytesReader(nil, r.Body, maxRequestBytes)
+	var in accountRequest
+	var maxJobs string
+	mediaType, _, _ := mime.ParseMediaType(r.Header.Get("Content-Type"))
+	switch mediaType {
+	case "multipart/form-data":
+		if err := r.ParseMultipartForm(maxRequestBytes); err != nil {
+			return in, fmt.Errorf("Unable to parse multipart/form-data: %v", err)
+		}
+		in.Email, in.Password, maxJobs = r.FormValue("email"), r.FormValue("password"), r.FormValue("maxJobs")
+	default:
+		data, err := io.ReadAll(r.Body)
+		if err != nil {
+			return in, errors.New("Unable to read the request body")
+		}
+		var body struct {
+			Email    string          `json:"email"`
+			Password string          `json:"password"`
+			MaxJobs  json.RawMessage `json:"maxJobs"`
+		}
+		if err := json.Unmarshal(data, &body); err != nil {
+			return in, errors.New("Unable to parse JSON body")
+		}
+		in.Email, in.Password, maxJobs = body.Email, body.Password, strings.Trim(string(body.MaxJobs), `"`)
+	}
+	switch {
+	case strings.TrimSpace(in.Email) == "":
+		return in, errors.New("Parameter email is required")
+	case in.Password == "":
+		return in, errors.New("Parameter password is required")
+	case maxJobs == "" || maxJobs == "null":
+		return in, errors.New("Parameter maxJobs is required")
+	}
+	n, err := strconv.ParseInt(maxJobs, 10, 64)
+	if err != nil || n < 1 || n > 10 {
+		return in, fmt.Errorf("Parameter maxJobs (%s) valid range: 1…10", maxJobs)
+	}
+	in.MaxJobs = n
+	return in, nil
+}
+
+type errorBody struct {
+	Error string `json:"error"`
+	Code  int    `json:"code,omitempty"`
+}
+
+type wireSession struct {
+	UserID        string `json:"userId"`
+	ExpireTime    int64  `json:"ExpireTime"`
+	ExpireTimeUTC string `json:"ExpireTimeUTC"`
+}
+
+type wireBalance struct {
+	Points        []Points `json:"points"`
+	Tickets       []any    `json:"tickets"`
+	NextApplyTime int64    `json:"nextApplyTime"`
+	Total         float64  `json:"total"`
+}
+
+type wireAccount struct {
+	Email    string       `json:"email"`
+	Session  wireSession  `json:"session"`
+	MaxJobs  int64        `json:"maxJobs"`
+	Password string       `json:"password"`
+	Balance  *wireBalance `json:"balance,omitempty"`
+}
+
+// wire renders an account as the service does; the caller holds s.mu.
+func (s *Server) wire(a *account, withBalance bool) wireAccount {
+	expire := a.loggedIn.Add(30 * 24 * time.Hour).UTC()
+	out := wireAccount{
+		Email: a.email,
+		Session: wireSession{
+			UserID:        fmt.Sprintf("user%d", hash(a.email)%100_000_000),
+			ExpireTime:    expire.UnixMilli(),
+			ExpireTimeUTC: expire.Format("2006-01-02T15:04:05.000Z"),
+		},
+		MaxJobs:  a.maxJobs,
+		Password: PasswordPlaceholder,
+	}
+	if withBalance {
+		b := &wireBalance{Points: append([]Points{}, a.points...), Tickets: []any{},
+			NextApplyTime: a.loggedIn.Truncate(24 * time.Hour).Add(24 * time.Hour).UnixMilli()}
+		for _, p := range a.points {
+			b.Total += p.Balance
+		}
+		out.Balance = b
+	}
+	return out
+}
+
+func writeJSON(w http.ResponseWriter, status int, v any) {
+	data, err := json.Marshal(v)
+	if err != nil {
+		http.Error(w, err.Error(), http.StatusInternalServerError)
+		return
+	}
+	w.Header().Set("Content-Type", "application/json; charset=utf-8")
+	w.WriteHeader(status)
+	_, _ = w.Write(data)
+}
+
+func writeText(w http.ResponseWriter, status int, text string) {
+	w.Header().Set("Content-Type", "text/plain; charset=utf-8")
+	w.WriteHeader(status)
+	_, _ = io.WriteString(w, text)
+}

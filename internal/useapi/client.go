@@ -1,0 +1,211 @@
+// Package useapi is a client for the useapi.net API. It knows nothing of Terraform: it takes and returns
+// plain Go values, so the provider can be tested and reasoned about apart from the wire.
+package useapi
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"net"
+	"net/http"
+	"net/url"
+	"strings"
+	"time"
+
+	"github.com/hashicorp/go-retryablehttp"
+)
+
+// DefaultBaseURL is where useapi.net serves its API.
+const DefaultBaseURL = "https://api.useapi.net"
+
+// Defaults for Config fields left at zero.
+const (
+	DefaultRequestTimeout = 60 * time.Second
+	DefaultMaxRetries     = 6
+	DefaultRetryWaitMin   = 1 * time.Second
+	DefaultRetryWaitMax   = 30 * time.Second
+	// MaxResponseBytes bounds what the client reads of any answer; a larger one is refused, not buffered.
+	MaxResponseBytes = 4 << 20
+)
+
+// Config says how a Client reaches the service.
+type Config struct {
+	// Token is the useapi.net API token, sent whole as a bearer token.
+	Token string
+	// BaseURL defaults to DefaultBaseURL. Plain http is allowed only for loopback hosts.
+	BaseURL string
+	// UserAgent is sent on every request.
+	UserAgent string
+	// RequestTimeout bounds each attempt of a request; zero means DefaultRequestTimeout.
+	RequestTimeout time.Duration
+	// MaxRetries is how many times a failed attempt may be repeated; zero disables retries.
+	MaxRetries int
+	// RetryWaitMin and RetryWaitMax bound the backoff between attempts when the service gives no Retry-After.
+	RetryWaitMin, RetryWaitMax time.Duration
+	// Transport carries the requests; nil means a fresh pooled transport owned by the client.
+	Transport http.RoundTripper
+}
+
+// Client calls the useapi.net API. It is safe for concurrent use and keeps one connection pool.
+type Client struct {
+	base      *url.URL
+	token     string
+	userAgent string
+	http      *retryablehttp.Client
+}
+
+// New checks cfg and returns a Client.
+func New(cfg Config) (*Client, error) {
+	if strings.TrimSpace(cfg.Token) == "" {
+		return nil, errors.New("the API token is empty")
+	}
+	base, err := ParseBaseURL(cfg.BaseURL)
+	if err != nil {
+		return nil, err
+	}
+	if cfg.RequestTimeout <= 0 {
+		cfg.RequestTimeout = DefaultRequestTimeout
+	}
+	if cfg.MaxRetries < 0 {
+		return nil, fmt.Errorf("max retries must be zero or more, not %d", cfg.MaxRetries)
+	}
+	if cfg.RetryWaitMin <= 0 {
+		cfg.RetryWaitMin = DefaultRetryWaitMin
+	}
+	if cfg.RetryWaitMax <= 0 {
+		cfg.RetryWaitMax = DefaultRetryWaitMax
+	}
+	transport := cfg.Transport
+	if transport == nil {
+		transport = NewTransport()
+	}
+
+	rc := retryablehttp.NewClient()
+	rc.HTTPClient = &http.Client{
+		Transport: &loggingTransport{next: transport, secrets: []string{cfg.Token}},
+		Timeout:   cfg.RequestTimeout,
+	}
+	rc.Logger = nil // attempts are logged by loggingTransport, with secrets redacted
+	rc.RetryMax = cfg.MaxRetries
+	rc.RetryWaitMin = cfg.RetryWaitMin
+	rc.RetryWaitMax = cfg.RetryWaitMax
+	rc.CheckRetry = retryPolicy
+	rc.Backoff = backoff
+	rc.ErrorHandler = keepLastAnswer
+
+	return &Client{base: base, token: cfg.Token, userAgent: cfg.UserAgent, http: rc}, nil
+}
+
+// NewTransport returns a pooled transport sized for Terraform's parallelism, so that concurrent resource
+// operations reuse keep-alive connections instead of opening one each.
+func NewTransport() *http.Transport {
+	t := http.DefaultTransport.(*http.Transport).Clone()
+	t.MaxIdleConns = 128
+	t.MaxIdleConnsPerHost = 64
+	return t
+}
+
+// ParseBaseURL returns the base URL to use for raw, or an error that says what is allowed.
+func ParseBaseURL(raw string) (*url.URL, error) {
+	if raw == "" {
+		raw = DefaultBaseURL
+	}
+	u, err := url.Parse(raw)
+	if err != nil || u.Host == "" || (u.Scheme != "http" && u.Scheme != "https") {
+		return nil, fmt.Errorf("%q is not an absolute http(s) URL such as %s", raw, DefaultBaseURL)
+	}
+	if u.RawQuery != "" || u.Fragment != "" || u.User != nil {
+		return nil, fmt.Errorf("%q must not carry credentials, a query or a fragment", raw)
+	}
+	if u.Scheme == "http" && !IsLoopback(u.Hostname()) {
+		return nil, fmt.Errorf("%q uses plain http, which is allowed only for loopback hosts "+
+			"(127.0.0.0/8, ::1, localhost); use https", raw)
+	}
+	u.Path = strings.TrimSuffix(u.Path, "/")
+	return u, nil
+}
+
+// IsLoopback reports whether host names this machine: localhost, 127.0.0.0/8 or ::1.
+func IsLoopback(host string) bool {
+	if strings.EqualFold(host, "localhost") {
+		return true
+	}
+	ip := net.ParseIP(host)
+	return ip != nil && ip.IsLoopback()
+}
+
+// do sends one logical request (with retries) and decodes a 2xx JSON answer into out, when out is not nil.
+func (c *Client) do(ctx context.Context, method string, segments []string, body []byte, out any) error {
+	u := *c.base
+	u.Path += "/" + strings.Join(escapeAll(segments), "/")
+	u.RawPath = u.Path
+	u.Path, _ = url.PathUnescape(u.Path)
+
+	var rb any
+	if body != nil {
+		rb = body
+	}
+	req, err := retryablehttp.NewRequestWithContext(ctx, method, u.String(), rb)
+	if err != nil {
+		return fmt.Errorf("building %s request: %w", method, err)
+	}
+	req.Header.Set("Authorization", "Bearer "+c.token)
+	req.Header.Set("Accept", "application/json")
+	if c.userAgent != "" {
+		req.Header.Set("User-Agent", c.userAgent)
+	}
+	if body != nil {
+		req.Header.Set("Content-Type", "application/json")
+	}
+
+	resp, err := c.http.Do(req)
+	attempts := 1
+	var gaveUp *gaveUpError
+	if errors.As(err, &gaveUp) {
+		attempts, err = gaveUp.attempts, gaveUp.err
+		resp = gaveUp.resp
+	}
+	if resp == nil {
+		if err == nil {
+			err = errors.New("no answer")
+		}
+		return &TransportError{Method: method, Path: u.EscapedPath(), Attempts: attempts, Err: err}
+	}
+	defer func() { _ = resp.Body.Close() }()
+
+	data, readErr := readLimited(resp)
+	if resp.StatusCode < 200 || resp.StatusCode > 299 {
+		return newAPIError(resp.StatusCode, data, attempts)
+	}
+	if readErr != nil {
+		return &TransportError{Method: method, Path: u.EscapedPath(), Attempts: attempts, Err: readErr}
+	}
+	if out == nil || len(strings.TrimSpace(string(data))) == 0 {
+		return nil
+	}
+	return decodeJSON(data, out)
+}
+
+// readLimited reads the body unless it is larger than MaxResponseBytes, which is refused unread.
+func readLimited(resp *http.Response) ([]byte, error) {
+	if resp.ContentLength > MaxResponseBytes {
+		return nil, fmt.Errorf("the answer is %d bytes, more than the %d this client reads", resp.ContentLength, MaxResponseBytes)
+	}
+	data, err := io.ReadAll(io.LimitReader(resp.Body, MaxResponseBytes+1))
+	if err != nil {
+		return nil, fmt.Errorf("reading the answer: %w", err)
+	}
+	if len(data) > MaxResponseBytes {
+		return nil, fmt.Errorf("the answer is more than the %d bytes this client reads", MaxResponseBytes)
+	}
+	return data, nil
+}
+
+func escapeAll(segments []string) []string {
+	out := make([]string, len(segments))
+	for i, s := range segments {
+		out[i] = url.PathEscape(s)
+	}
+	return out
+}

@@ -1,0 +1,129 @@
+package useapi
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"io"
+	"net/http"
+	"strings"
+	"time"
+
+	"github.com/hashicorp/terraform-plugin-log/tflog"
+)
+
+// LogSubsystem is the tflog subsystem the client logs under (TF_LOG_PROVIDER_USEAPI_API sets its level).
+const LogSubsystem = "useapi_api"
+
+const redacted = "[REDACTED]"
+
+// maxLoggedBody bounds how much of a body reaches the log.
+const maxLoggedBody = 4096
+
+// loggingTransport logs every attempt: method, URL, status, timing and bodies. Redaction lives here, in the
+// one place every request passes, so no call site has to remember it: the Authorization header is never
+// logged, any JSON field named "password" is masked, and the token is masked wherever else it shows up.
+type loggingTransport struct {
+	next    http.RoundTripper
+	secrets []string
+}
+
+func (t *loggingTransport) RoundTrip(req *http.Request) (*http.Response, error) {
+	ctx := t.logContext(req.Context())
+	fields := map[string]any{
+		"method": req.Method,
+		"url":    req.URL.String(),
+	}
+	if req.Body != nil && req.GetBody != nil {
+		if body, err := req.GetBody(); err == nil {
+			data, _ := io.ReadAll(io.LimitReader(body, maxLoggedBody))
+			_ = body.Close()
+			fields["request_body"] = redactRequestBody(data)
+		}
+	}
+	tflog.SubsystemDebug(ctx, LogSubsystem, "sending request to useapi.net", fields)
+
+	start := time.Now()
+	resp, err := t.next.RoundTrip(req)
+	fields["duration_ms"] = time.Since(start).Milliseconds()
+	if err != nil {
+		fields["error"] = err.Error()
+		tflog.SubsystemWarn(ctx, LogSubsystem, "request to useapi.net got no answer", fields)
+		return nil, err
+	}
+	fields["status"] = resp.StatusCode
+	if resp.ContentLength >= 0 && resp.ContentLength <= maxLoggedBody {
+		// Peek at small bodies only; larger ones are left for the caller's size check.
+		data, readErr := io.ReadAll(resp.Body)
+		_ = resp.Body.Close()
+		resp.Body = io.NopCloser(bytes.NewReader(data))
+		if readErr == nil {
+			fields["response_body"] = redactResponseBody(data)
+		}
+	}
+	tflog.SubsystemDebug(ctx, LogSubsystem, "received answer from useapi.net", fields)
+	return resp, nil
+}
+
+// logContext makes the subsystem and teaches it the secrets, so tflog masks them in every field.
+func (t *loggingTransport) logContext(ctx context.Context) context.Context {
+	ctx = tflog.NewSubsystem(ctx, LogSubsystem)
+	for _, s := range t.secrets {
+		if s != "" {
+			ctx = tflog.SubsystemMaskAllFieldValuesStrings(ctx, LogSubsystem, s)
+			ctx = tflog.SubsystemMaskMessageStrings(ctx, LogSubsystem, s)
+		}
+	}
+	return ctx
+}
+
+// redactRequestBody returns a request body fit for a log: JSON with every field named like "password"
+// (at any depth) masked. Any other body is left out, since a form body could carry a password in any shape.
+func redactRequestBody(data []byte) string {
+	if out, ok := redactJSON(data); ok {
+		return out
+	}
+	return "(body not logged)"
+}
+
+// redactResponseBody is redactRequestBody for answers, which also come as plain text or HTML error pages.
+func redactResponseBody(data []byte) string {
+	if out, ok := redactJSON(data); ok {
+		return out
+	}
+	return errorMessage(data)
+}
+
+func redactJSON(data []byte) (string, bool) {
+	trimmed := bytes.TrimSpace(data)
+	if len(trimmed) == 0 {
+		return "", true
+	}
+	var v any
+	if err := json.Unmarshal(trimmed, &v); err != nil {
+		return "", false
+	}
+	out, err := json.Marshal(redactValue(v))
+	if err != nil {
+		return redacted, true
+	}
+	return string(out), true
+}
+
+func redactValue(v any) any {
+	switch x := v.(type) {
+	case map[string]any:
+		for k, val := range x {
+			if strings.Contains(strings.ToLower(k), "password") {
+				x[k] = redacted
+				continue
+			}
+			x[k] = redactValue(val)
+		}
+	case []any:
+		for i := range x {
+			x[i] = redactValue(x[i])
+		}
+	}
+	return v
+}
