@@ -3,6 +3,7 @@
 package useapi
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -52,6 +53,7 @@ type Client struct {
 	base      *url.URL
 	token     string
 	userAgent string
+	timeout   time.Duration
 	http      *retryablehttp.Client
 }
 
@@ -94,7 +96,7 @@ func New(cfg Config) (*Client, error) {
 	rc.Backoff = backoff
 	rc.ErrorHandler = keepLastAnswer
 
-	return &Client{base: base, token: cfg.Token, userAgent: cfg.UserAgent, http: rc}, nil
+	return &Client{base: base, token: cfg.Token, userAgent: cfg.UserAgent, timeout: cfg.RequestTimeout, http: rc}, nil
 }
 
 // NewTransport returns a pooled transport sized for Terraform's parallelism, so that concurrent resource
@@ -170,6 +172,9 @@ func (c *Client) do(ctx context.Context, method string, segments []string, body 
 		if err == nil {
 			err = errors.New("no answer")
 		}
+		if ctx.Err() == nil && isTimeout(err) {
+			err = fmt.Errorf("no answer within the request timeout of %s: %w", c.timeout, err)
+		}
 		return &TransportError{Method: method, Path: u.EscapedPath(), Attempts: attempts, Err: err}
 	}
 	defer func() { _ = resp.Body.Close() }()
@@ -181,8 +186,12 @@ func (c *Client) do(ctx context.Context, method string, segments []string, body 
 	if readErr != nil {
 		return &TransportError{Method: method, Path: u.EscapedPath(), Attempts: attempts, Err: readErr}
 	}
-	if out == nil || len(strings.TrimSpace(string(data))) == 0 {
+	if out == nil {
 		return nil
+	}
+	if len(bytes.TrimSpace(data)) == 0 {
+		return &TransportError{Method: method, Path: u.EscapedPath(), Attempts: attempts,
+			Err: fmt.Errorf("useapi.net answered %d with an empty body where an account was expected", resp.StatusCode)}
 	}
 	return decodeJSON(data, out)
 }
@@ -200,6 +209,12 @@ func readLimited(resp *http.Response) ([]byte, error) {
 		return nil, fmt.Errorf("the answer is more than the %d bytes this client reads", MaxResponseBytes)
 	}
 	return data, nil
+}
+
+// isTimeout reports whether an attempt ran out of time, as opposed to the caller's context ending.
+func isTimeout(err error) bool {
+	var netErr net.Error
+	return errors.Is(err, context.DeadlineExceeded) || (errors.As(err, &netErr) && netErr.Timeout())
 }
 
 func escapeAll(segments []string) []string {

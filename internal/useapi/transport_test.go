@@ -1,0 +1,62 @@
+package useapi
+
+import (
+	"bytes"
+	"context"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"strings"
+	"testing"
+
+	"github.com/hashicorp/terraform-plugin-log/tflogtest"
+)
+
+func TestLogsRedactSecrets(t *testing.T) {
+	t.Parallel()
+	const password = "kling-Pa55word!"
+	// The server echoes the token and the password back, as a misbehaving proxy might; the log must hide both.
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		data, _ := io.ReadAll(r.Body)
+		w.Header().Set("Content-Type", "application/json")
+		w.WriteHeader(400)
+		_, _ = io.WriteString(w, `{"error":"bad token `+testToken+`","password":"`+password+`","echo":`+string(data)+`}`)
+	}))
+	t.Cleanup(srv.Close)
+
+	var logs bytes.Buffer
+	ctx := tflogtest.RootLogger(context.Background(), &logs)
+	_, err := newTestClient(t, srv.URL, 0).CreateOrUpdateKlingAccount(ctx,
+		KlingAccountInput{Email: "a@example.com", Password: password, MaxJobs: 2})
+	if err == nil {
+		t.Fatal("want the 400 as an error")
+	}
+
+	out := logs.String()
+	for _, needle := range []string{"sending request to useapi.net", "received answer from useapi.net", `"status":400`, "a@example.com", redacted} {
+		if !strings.Contains(out, needle) {
+			t.Errorf("log lacks %q; the redaction check would prove nothing:\n%s", needle, out)
+		}
+	}
+	for _, secret := range []string{password, testToken, strings.SplitN(testToken, "-", 2)[1]} {
+		if strings.Contains(out, secret) {
+			t.Errorf("log contains the secret %q:\n%s", secret, out)
+		}
+	}
+}
+
+func TestRedactRequestBody(t *testing.T) {
+	t.Parallel()
+	tests := []struct{ in, want string }{
+		{in: `{"email":"a@b.c","password":"x","maxJobs":1}`, want: `{"email":"a@b.c","maxJobs":1,"password":"[REDACTED]"}`},
+		{in: `{"nested":{"Password":"x"},"list":[{"newPassword":"y"}]}`, want: `{"list":[{"newPassword":"[REDACTED]"}],"nested":{"Password":"[REDACTED]"}}`},
+		{in: `email=a%40b.c&password=x`, want: "(body not logged)"},
+		{in: `--boundary\r\nContent-Disposition: form-data; name="password"\r\n\r\nx`, want: "(body not logged)"},
+		{in: ``, want: ``},
+	}
+	for _, tt := range tests {
+		if got := redactRequestBody([]byte(tt.in)); got != tt.want {
+			t.Errorf("redactRequestBody(%s) = %s, want %s", tt.in, got, tt.want)
+		}
+	}
+}
