@@ -1,0 +1,150 @@
+package provider
+
+import (
+	"fmt"
+	"net/http/httptest"
+	"os"
+	"regexp"
+	"strings"
+	"sync/atomic"
+	"testing"
+
+	"github.com/hashicorp/terraform-plugin-framework/providerserver"
+	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
+	"github.com/hashicorp/terraform-plugin-testing/terraform"
+
+	"github.com/useapi-community/terraform-provider-useapi/internal/emulator"
+)
+
+// Environment variables that point the acceptance tests at the live service instead of the emulator.
+const (
+	envLive          = "USEAPI_LIVE"
+	envKlingEmail    = "USEAPI_KLING_EMAIL"
+	envKlingPassword = "USEAPI_KLING_PASSWORD"
+)
+
+var protoV6ProviderFactories = map[string]func() (tfprotov6.ProviderServer, error){
+	"useapi": providerserver.NewProtocol6WithError(New("test")()),
+}
+
+var tokenSeq atomic.Int64
+
+// accEnv is what one acceptance test runs against: its own emulator on its own port, or the live service.
+type accEnv struct {
+	emu   *emulator.Server // nil when live
+	url   string
+	token string
+}
+
+// newAccEnv starts an emulator for t, stopped when t ends. With USEAPI_LIVE=1 it targets useapi.net.
+func newAccEnv(t *testing.T) *accEnv {
+	t.Helper()
+	if live() {
+		return &accEnv{token: os.Getenv(EnvToken), url: os.Getenv(EnvBaseURL)}
+	}
+	emu := emulator.New(emulator.Options{})
+	token := fmt.Sprintf("user:%d-acc%s", 1000+tokenSeq.Add(1), strings.ReplaceAll(t.Name(), "_", ""))
+	emu.AddToken(token)
+	srv := httptest.NewUnstartedServer(emu)
+	srv.Config.ConnState = emu.ConnState
+	srv.Start()
+	t.Cleanup(func() { emu.Close(); srv.Close() })
+	return &accEnv{emu: emu, url: srv.URL, token: token}
+}
+
+func live() bool { return os.Getenv(envLive) == "1" }
+
+// needsEmulator skips a test that reaches into the service's internals, which only the emulator allows.
+func (e *accEnv) needsEmulator(t *testing.T) {
+	t.Helper()
+	if e.emu == nil {
+		t.Skip("needs the emulator: it changes the service out of band or counts requests")
+	}
+}
+
+// providerBlock configures the provider for this environment; extra lines go inside the block.
+func (e *accEnv) providerBlock(extra ...string) string {
+	if e.emu == nil {
+		return fmt.Sprintf("provider \"useapi\" {\n%s\n}\n", strings.Join(extra, "\n"))
+	}
+	return fmt.Sprintf("provider \"useapi\" {\n  api_token = %q\n  base_url  = %q\n%s\n}\n", e.token, e.url, strings.Join(extra, "\n"))
+}
+
+// email names a test account; live, it is the one real Kling login the tests were given.
+func (e *accEnv) email(name string) string {
+	if e.emu == nil {
+		return os.Getenv(envKlingEmail)
+	}
+	return name + "@example.com"
+}
+
+// password is the Kling password of email; the emulator accepts any for an email it was not told about.
+func (e *accEnv) password(fallback string) string {
+	if e.emu == nil {
+		return os.Getenv(envKlingPassword)
+	}
+	return fallback
+}
+
+// resetCalls is a PreConfig: with expectCalls in Check, a step counts exactly the requests its plan and apply made.
+func (e *accEnv) resetCalls() {
+	if e.emu != nil {
+		e.emu.ResetCalls()
+	}
+}
+
+// expectCalls checks the emulator's counters against want, keyed like "POST /v1/kling/accounts"; any
+// route not in want must have had no request.
+func (e *accEnv) expectCalls(want map[string]int) func(*terraform.State) error {
+	return func(*terraform.State) error {
+		if e.emu == nil {
+			return nil
+		}
+		got := e.emu.CallCounts()
+		for k, v := range got {
+			if v != want[k] {
+				return fmt.Errorf("API calls %v, want %v", got, want)
+			}
+		}
+		for k, v := range want {
+			if got[k] != v {
+				return fmt.Errorf("API calls %v, want %v", got, want)
+			}
+		}
+		return nil
+	}
+}
+
+// expectAccounts checks that the service holds exactly these emails with these max_jobs.
+func (e *accEnv) expectAccounts(want map[string]int64) func(*terraform.State) error {
+	return func(*terraform.State) error {
+		if e.emu == nil {
+			return nil
+		}
+		got := map[string]int64{}
+		for _, a := range e.emu.Accounts(e.token) {
+			got[a.Email] = a.MaxJobs
+		}
+		if fmt.Sprint(got) != fmt.Sprint(want) {
+			return fmt.Errorf("service holds %v, want %v", got, want)
+		}
+		return nil
+	}
+}
+
+// Call keys, as the emulator counts them.
+var (
+	postAccount   = "POST " + emulator.RouteAccounts
+	listAccounts  = "GET " + emulator.RouteAccounts
+	getAccount    = "GET " + emulator.RouteAccount
+	deleteAccount = "DELETE " + emulator.RouteAccount
+)
+
+// errorRegexp matches the parts in order, however Terraform wrapped the lines of the diagnostic.
+func errorRegexp(parts ...string) *regexp.Regexp {
+	quoted := make([]string, len(parts))
+	for i, p := range parts {
+		quoted[i] = strings.ReplaceAll(regexp.QuoteMeta(p), " ", `\s+`)
+	}
+	return regexp.MustCompile(`(?s)` + strings.Join(quoted, ".*"))
+}
