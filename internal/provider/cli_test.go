@@ -1,0 +1,137 @@
+package provider
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+)
+
+// These helpers run the provider as users do: a built binary, found by the terraform CLI through
+// dev_overrides, with Terraform's own logging. Tests use them where the in-process harness of
+// terraform-plugin-testing would hide something: logs that cross the plugin boundary, signals.
+
+var (
+	buildOnce   sync.Once
+	providerDir string
+	buildErr    error
+)
+
+// TestMain removes the provider binary that CLI tests built.
+func TestMain(m *testing.M) {
+	code := m.Run()
+	if providerDir != "" {
+		_ = os.RemoveAll(providerDir)
+	}
+	os.Exit(code)
+}
+
+// providerBinaryDir builds the provider once per test binary and returns the folder holding it.
+func providerBinaryDir(t *testing.T) string {
+	t.Helper()
+	buildOnce.Do(func() {
+		providerDir, buildErr = os.MkdirTemp("", "useapi-provider-")
+		if buildErr != nil {
+			return
+		}
+		out, err := exec.Command("go", "build", "-o", filepath.Join(providerDir, "terraform-provider-useapi"), "../..").CombinedOutput()
+		if err != nil {
+			buildErr = fmt.Errorf("go build: %v\n%s", err, out)
+		}
+	})
+	if buildErr != nil {
+		t.Fatal(buildErr)
+	}
+	return providerDir
+}
+
+// terraformPath is the CLI the tests drive: TF_ACC_TERRAFORM_PATH when set, as terraform-plugin-testing
+// reads it, else terraform on PATH.
+func terraformPath(t *testing.T) string {
+	t.Helper()
+	if p := os.Getenv("TF_ACC_TERRAFORM_PATH"); p != "" {
+		return p
+	}
+	p, err := exec.LookPath("terraform")
+	if err != nil {
+		t.Fatal("no terraform on PATH and TF_ACC_TERRAFORM_PATH unset: install Terraform 1.11 or later, or run `make tofu`")
+	}
+	return p
+}
+
+// cliWorkspace is a folder with a configuration and the environment to run terraform in it.
+type cliWorkspace struct {
+	t   *testing.T
+	dir string
+	env []string
+}
+
+func newCLIWorkspace(t *testing.T, config string, env ...string) *cliWorkspace {
+	t.Helper()
+	dir := t.TempDir()
+	rc := filepath.Join(dir, "terraformrc")
+	overrides := fmt.Sprintf("provider_installation {\n  dev_overrides {\n    \"useapi-community/useapi\" = %q\n  }\n  direct {}\n}\n", providerBinaryDir(t))
+	if err := os.WriteFile(rc, []byte(overrides), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	w := &cliWorkspace{t: t, dir: dir, env: append([]string{
+		"TF_CLI_CONFIG_FILE=" + rc,
+		"TF_IN_AUTOMATION=1",
+		"CHECKPOINT_DISABLE=1",
+	}, env...)}
+	w.write(config)
+	return w
+}
+
+func (w *cliWorkspace) write(config string) {
+	w.t.Helper()
+	header := "terraform {\n  required_providers {\n    useapi = { source = \"useapi-community/useapi\" }\n  }\n}\n"
+	if err := os.WriteFile(filepath.Join(w.dir, "main.tf"), []byte(header+config), 0o600); err != nil {
+		w.t.Fatal(err)
+	}
+}
+
+// cliResult is what one terraform command printed.
+type cliResult struct {
+	stdout, stderr string
+	err            error
+}
+
+// run runs terraform with args and extra environment, bounded by a timeout so a hang fails the test.
+func (w *cliWorkspace) run(extraEnv []string, args ...string) cliResult {
+	w.t.Helper()
+	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
+	defer cancel()
+	cmd := exec.CommandContext(ctx, terraformPath(w.t), append(args, "-no-color")...)
+	cmd.Dir = w.dir
+	cmd.Env = append(append(os.Environ(), w.env...), extraEnv...)
+	var stdout, stderr bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &stdout, &stderr
+	err := cmd.Run()
+	return cliResult{stdout: stdout.String(), stderr: stderr.String(), err: err}
+}
+
+// mustRun is run that fails the test when terraform fails.
+func (w *cliWorkspace) mustRun(extraEnv []string, args ...string) cliResult {
+	w.t.Helper()
+	r := w.run(extraEnv, args...)
+	if r.err != nil {
+		w.t.Fatalf("terraform %s: %v\n%s\n%s", strings.Join(args, " "), r.err, r.stdout, r.stderr)
+	}
+	return r
+}
+
+func (w *cliWorkspace) readFile(name string) string {
+	w.t.Helper()
+	data, err := os.ReadFile(filepath.Join(w.dir, name))
+	if err != nil && !os.IsNotExist(err) {
+		w.t.Fatal(err)
+	}
+	return string(data)
+}
