@@ -143,11 +143,6 @@ func TestFaults(t *testing.T) {
 		{method: "GET", path: RouteAccounts, wantStatus: 404},
 	})
 
-	s.FailNext(1, Fault{Kind: LoseAnswer})
-	_, err := http.Post(srv.URL+RouteAccounts, "application/json", strings.NewReader(`{}`)) //nolint:noctx // test
-	if err == nil {
-		t.Fatal("a lost answer reached the client")
-	}
 	req, _ := http.NewRequest("POST", srv.URL+RouteAccounts, strings.NewReader(`{"email":"l@example.com","password":"p","maxJobs":1}`))
 	req.Header.Set("Authorization", "Bearer "+token)
 	s.FailNext(1, Fault{Kind: LoseAnswer})
@@ -158,8 +153,8 @@ func TestFaults(t *testing.T) {
 	if got := s.Accounts(token); len(got) != 1 || got[0].Email != "l@example.com" {
 		t.Fatalf("the POST whose answer was lost was not applied: %+v", got)
 	}
-	if got := s.Calls("POST", RouteAccounts); got != 2 {
-		t.Fatalf("POST counter %d, want 2", got)
+	if got := s.Calls("POST", RouteAccounts); got != 1 {
+		t.Fatalf("POST counter %d, want 1", got)
 	}
 }
 

@@ -2,7 +2,6 @@ package emulator
 
 import (
 	"encoding/json"
-	"errors"
 	"fmt"
 	"io"
 	"mime"
@@ -138,6 +137,11 @@ type accountRequest struct {
 	MaxJobs  int64
 }
 
+// serviceMessage is a refusal in the service's own words, capitalised as it writes them.
+type serviceMessage string
+
+func (m serviceMessage) Error() string { return string(m) }
+
 // parseAccountRequest reads a JSON or multipart/form-data POST body and checks it as the service does.
 func parseAccountRequest(r *http.Request) (accountRequest, error) {
 	r.Body = http.MaxBytesReader(nil, r.Body, maxRequestBytes)
@@ -147,13 +151,13 @@ func parseAccountRequest(r *http.Request) (accountRequest, error) {
 	switch mediaType {
 	case "multipart/form-data":
 		if err := r.ParseMultipartForm(maxRequestBytes); err != nil {
-			return in, fmt.Errorf("Unable to parse multipart/form-data: %v", err)
+			return in, serviceMessage("Unable to parse multipart/form-data: " + err.Error())
 		}
 		in.Email, in.Password, maxJobs = r.FormValue("email"), r.FormValue("password"), r.FormValue("maxJobs")
 	default:
 		data, err := io.ReadAll(r.Body)
 		if err != nil {
-			return in, errors.New("Unable to read the request body")
+			return in, serviceMessage("Unable to read the request body")
 		}
 		var body struct {
 			Email    string          `json:"email"`
@@ -161,21 +165,21 @@ func parseAccountRequest(r *http.Request) (accountRequest, error) {
 			MaxJobs  json.RawMessage `json:"maxJobs"`
 		}
 		if err := json.Unmarshal(data, &body); err != nil {
-			return in, errors.New("Unable to parse JSON body")
+			return in, serviceMessage("Unable to parse JSON body")
 		}
 		in.Email, in.Password, maxJobs = body.Email, body.Password, strings.Trim(string(body.MaxJobs), `"`)
 	}
 	switch {
 	case strings.TrimSpace(in.Email) == "":
-		return in, errors.New("Parameter email is required")
+		return in, serviceMessage("Parameter email is required")
 	case in.Password == "":
-		return in, errors.New("Parameter password is required")
+		return in, serviceMessage("Parameter password is required")
 	case maxJobs == "" || maxJobs == "null":
-		return in, errors.New("Parameter maxJobs is required")
+		return in, serviceMessage("Parameter maxJobs is required")
 	}
 	n, err := strconv.ParseInt(maxJobs, 10, 64)
 	if err != nil || n < 1 || n > 10 {
-		return in, fmt.Errorf("Parameter maxJobs (%s) valid range: 1…10", maxJobs)
+		return in, serviceMessage(fmt.Sprintf("Parameter maxJobs (%s) valid range: 1…10", maxJobs))
 	}
 	in.MaxJobs = n
 	return in, nil

@@ -40,9 +40,9 @@ func providerBinaryDir(t *testing.T) string {
 		if buildErr != nil {
 			return
 		}
-		out, err := exec.Command("go", "build", "-o", filepath.Join(providerDir, "terraform-provider-useapi"), "../..").CombinedOutput()
+		out, err := exec.CommandContext(context.Background(), "go", "build", "-o", filepath.Join(providerDir, "terraform-provider-useapi"), "../..").CombinedOutput()
 		if err != nil {
-			buildErr = fmt.Errorf("go build: %v\n%s", err, out)
+			buildErr = fmt.Errorf("go build: %w\n%s", err, out)
 		}
 	})
 	if buildErr != nil {
