@@ -46,3 +46,22 @@ output "accounts" {
     }
   }
 }
+
+# Reads the list back from the service once the accounts exist.
+data "useapi_kling_accounts" "all" {
+  depends_on = [useapi_kling_account.team]
+}
+
+output "configured_emails" {
+  description = "Every account the service holds for the token, sorted by email."
+  value       = data.useapi_kling_accounts.all.accounts[*].email
+}
+
+data "useapi_kling_account" "video" {
+  email = useapi_kling_account.team["video"].email
+}
+
+output "video_credit" {
+  description = "Kling credit left on the video account."
+  value       = data.useapi_kling_account.video.balance.total
+}

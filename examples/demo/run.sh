@@ -53,7 +53,7 @@ step "terraform apply"
 "$terraform" apply -auto-approve -input=false
 
 step "terraform output"
-"$terraform" output accounts
+"$terraform" output
 
 step "terraform plan (a second plan right after apply shows no changes)"
 set +e

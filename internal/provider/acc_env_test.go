@@ -62,12 +62,12 @@ func (e *accEnv) needsEmulator(t *testing.T) {
 	}
 }
 
-// providerBlock configures the provider for this environment; extra lines go inside the block.
-func (e *accEnv) providerBlock(extra ...string) string {
+// providerBlock configures the provider for this environment.
+func (e *accEnv) providerBlock() string {
 	if e.emu == nil {
-		return fmt.Sprintf("provider \"useapi\" {\n%s\n}\n", strings.Join(extra, "\n"))
+		return "provider \"useapi\" {}\n"
 	}
-	return fmt.Sprintf("provider \"useapi\" {\n  api_token = %q\n  base_url  = %q\n%s\n}\n", e.token, e.url, strings.Join(extra, "\n"))
+	return fmt.Sprintf("provider \"useapi\" {\n  api_token = %q\n  base_url  = %q\n}\n", e.token, e.url)
 }
 
 // email names a test account; live, it is the one real Kling login the tests were given.

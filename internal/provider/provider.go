@@ -182,5 +182,5 @@ func (p *useapiProvider) Resources(_ context.Context) []func() resource.Resource
 }
 
 func (p *useapiProvider) DataSources(_ context.Context) []func() datasource.DataSource {
-	return []func() datasource.DataSource{}
+	return []func() datasource.DataSource{NewKlingAccountDataSource, NewKlingAccountsDataSource}
 }
