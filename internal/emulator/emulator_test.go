@@ -194,6 +194,7 @@ func TestConcurrentClients(t *testing.T) {
 	t.Parallel()
 	s, srv := newServer(t, Options{})
 	s.SetFaultRate(0.2, 1, Fault{Kind: InternalError}, Fault{Kind: TooManyRequests})
+	s.SetLatency(50 * time.Millisecond) // long enough that 50 clients started together overlap
 	var wg sync.WaitGroup
 	for i := range 50 {
 		wg.Add(1)
