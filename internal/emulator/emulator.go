@@ -96,10 +96,10 @@ func New(opts Options) *Server {
 	}
 	s.rng = rand.New(s.source)
 	s.mux = http.NewServeMux()
-	s.mux.HandleFunc("POST "+RouteAccounts, s.postAccount)
-	s.mux.HandleFunc("GET "+RouteAccounts, s.listAccounts)
-	s.mux.HandleFunc("GET "+RouteAccount, s.getAccount)
-	s.mux.HandleFunc("DELETE "+RouteAccount, s.deleteAccount)
+	s.mux.HandleFunc("POST "+RouteAccounts, s.authorized(s.postAccount))
+	s.mux.HandleFunc("GET "+RouteAccounts, s.authorized(s.listAccounts))
+	s.mux.HandleFunc("GET "+RouteAccount, s.authorized(s.getAccount))
+	s.mux.HandleFunc("DELETE "+RouteAccount, s.authorized(s.deleteAccount))
 	return s
 }
 

@@ -39,29 +39,30 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	s.mux.ServeHTTP(w, r)
 }
 
-// authorize finds the caller's subscription or writes the service's 401 or 402.
-func (s *Server) authorize(w http.ResponseWriter, r *http.Request) (*subscription, bool) {
-	token, ok := strings.CutPrefix(r.Header.Get("Authorization"), "Bearer ")
-	sub := s.subs[token]
-	switch {
-	case !ok || sub == nil:
-		writeJSON(w, http.StatusUnauthorized, errorBody{Error: "Unauthorized", Code: http.StatusUnauthorized})
-		return nil, false
-	case !sub.active:
-		writeJSON(w, http.StatusPaymentRequired, errorBody{Error: "Subscription required", Code: http.StatusPaymentRequired})
-		return nil, false
+// accountHandler serves a request for one subscription, with s.mu held.
+type accountHandler func(w http.ResponseWriter, r *http.Request, sub *subscription)
+
+// authorized finds the caller's subscription, answering the service's 401 or 402 when there is none
+// usable, and runs h with the state locked.
+func (s *Server) authorized(h accountHandler) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
+		s.mu.Lock()
+		defer s.mu.Unlock()
+		token, ok := strings.CutPrefix(r.Header.Get("Authorization"), "Bearer ")
+		sub := s.subs[token]
+		switch {
+		case !ok || sub == nil:
+			writeJSON(w, http.StatusUnauthorized, errorBody{Error: "Unauthorized", Code: http.StatusUnauthorized})
+		case !sub.active:
+			writeJSON(w, http.StatusPaymentRequired, errorBody{Error: "Subscription required", Code: http.StatusPaymentRequired})
+		default:
+			h(w, r, sub)
+		}
 	}
-	return sub, true
 }
 
-func (s *Server) postAccount(w http.ResponseWriter, r *http.Request) {
+func (s *Server) postAccount(w http.ResponseWriter, r *http.Request, sub *subscription) {
 	in, err := parseAccountRequest(r)
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	sub, ok := s.authorize(w, r)
-	if !ok {
-		return
-	}
 	if err != nil {
 		writeJSON(w, http.StatusBadRequest, errorBody{Error: err.Error(), Code: http.StatusBadRequest})
 		return
@@ -81,13 +82,7 @@ func (s *Server) postAccount(w http.ResponseWriter, r *http.Request) {
 	writeJSON(w, http.StatusCreated, s.wire(a, false))
 }
 
-func (s *Server) getAccount(w http.ResponseWriter, r *http.Request) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	sub, ok := s.authorize(w, r)
-	if !ok {
-		return
-	}
+func (s *Server) getAccount(w http.ResponseWriter, r *http.Request, sub *subscription) {
 	a, ok := sub.accounts[r.PathValue("email")]
 	if !ok {
 		writeText(w, http.StatusNotFound, msgAccountNotFound)
@@ -96,13 +91,7 @@ func (s *Server) getAccount(w http.ResponseWriter, r *http.Request) {
 	writeJSON(w, http.StatusOK, s.wire(a, true))
 }
 
-func (s *Server) listAccounts(w http.ResponseWriter, r *http.Request) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	sub, ok := s.authorize(w, r)
-	if !ok {
-		return
-	}
+func (s *Server) listAccounts(w http.ResponseWriter, r *http.Request, sub *subscription) {
 	if len(sub.accounts) == 0 {
 		writeText(w, http.StatusNotFound, msgNoConfiguration)
 		return
@@ -114,13 +103,7 @@ func (s *Server) listAccounts(w http.ResponseWriter, r *http.Request) {
 	writeJSON(w, http.StatusOK, out)
 }
 
-func (s *Server) deleteAccount(w http.ResponseWriter, r *http.Request) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	sub, ok := s.authorize(w, r)
-	if !ok {
-		return
-	}
+func (s *Server) deleteAccount(w http.ResponseWriter, r *http.Request, sub *subscription) {
 	email := r.PathValue("email")
 	if _, ok := sub.accounts[email]; !ok {
 		writeText(w, http.StatusNotFound, msgAccountNotFound)

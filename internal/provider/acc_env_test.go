@@ -67,7 +67,12 @@ func (e *accEnv) providerBlock() string {
 	if e.emu == nil {
 		return "provider \"useapi\" {}\n"
 	}
-	return fmt.Sprintf("provider \"useapi\" {\n  api_token = %q\n  base_url  = %q\n}\n", e.token, e.url)
+	return e.providerBlockWithToken(e.token)
+}
+
+// providerBlockWithToken points the provider at this environment with another token, such as a wrong one.
+func (e *accEnv) providerBlockWithToken(token string) string {
+	return fmt.Sprintf("provider \"useapi\" {\n  api_token = %q\n  base_url  = %q\n}\n", token, e.url)
 }
 
 // email names a test account; live, it is the one real Kling login the tests were given.

@@ -98,8 +98,7 @@ func TestAccKlingAccountDataSource_errors(t *testing.T) {
 				ExpectError: errorRegexp("email", "must be an email address"),
 			},
 			{
-				Config: fmt.Sprintf("provider \"useapi\" {\n  api_token = \"user:1-wrong\"\n  base_url = %q\n}\n", env.url) +
-					`data "useapi_kling_account" "test" { email = "nobody@example.com" }`,
+				Config:      env.providerBlockWithToken("user:1-wrong") + `data "useapi_kling_account" "test" { email = "nobody@example.com" }`,
 				ExpectError: errorRegexp("Unable to read Kling account", "401", "USEAPI_TOKEN"),
 			},
 		},

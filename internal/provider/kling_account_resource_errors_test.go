@@ -89,17 +89,13 @@ func TestAccKlingAccount_serviceErrors(t *testing.T) {
 			env := newAccEnv(t)
 			env.needsEmulator(t)
 			token := tt.setup(env)
-			cfg := fmt.Sprintf(`
-provider "useapi" {
-  api_token = %q
-  base_url  = %q
-}
+			cfg := env.providerBlockWithToken(token) + `
 resource "useapi_kling_account" "test" {
   email    = "a@example.com"
   max_jobs = 1
   password = "a-wrong-one"
 }
-`, token, env.url)
+`
 			resource.Test(t, resource.TestCase{
 				ProtoV6ProviderFactories: protoV6ProviderFactories,
 				Steps:                    []resource.TestStep{{Config: cfg, ExpectError: tt.want}},

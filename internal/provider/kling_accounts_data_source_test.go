@@ -1,7 +1,6 @@
 package provider
 
 import (
-	"fmt"
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-testing/compare"
@@ -80,8 +79,7 @@ func TestAccKlingAccountsDataSource_unauthorized(t *testing.T) {
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: protoV6ProviderFactories,
 		Steps: []resource.TestStep{{
-			Config: fmt.Sprintf("provider \"useapi\" {\n  api_token = \"user:1-wrong\"\n  base_url = %q\n}\n", env.url) +
-				`data "useapi_kling_accounts" "all" {}`,
+			Config:      env.providerBlockWithToken("user:1-wrong") + `data "useapi_kling_accounts" "all" {}`,
 			ExpectError: errorRegexp("Unable to list Kling accounts", "401 Unauthorized", "Check the useapi.net API token"),
 		}},
 	})
