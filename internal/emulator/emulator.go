@@ -182,7 +182,7 @@ func (s *Server) SetBalance(token, email string, points []Points) {
 	}
 }
 
-// SetLatency delays every answer by d.
+// SetLatency delays every answer by d, after the request has been applied.
 func (s *Server) SetLatency(d time.Duration) {
 	s.mu.Lock()
 	defer s.mu.Unlock()

@@ -158,6 +158,18 @@ func TestFaults(t *testing.T) {
 	}
 }
 
+func TestFaultsForOneMethod(t *testing.T) {
+	t.Parallel()
+	s, srv := newServer(t, Options{})
+	s.PutAccount(token, Account{Email: "a@example.com", Password: "p", MaxJobs: 1})
+	s.FailNext(1, Fault{Kind: InternalError, Method: "DELETE"})
+	run(t, srv.URL, []exchange{
+		{method: "GET", path: RouteAccounts, wantStatus: 200},
+		{method: "DELETE", path: "/v1/kling/accounts/a@example.com", wantStatus: 500},
+		{method: "DELETE", path: "/v1/kling/accounts/a@example.com", wantStatus: 204},
+	})
+}
+
 func TestHangEndsWithTheClient(t *testing.T) {
 	t.Parallel()
 	s, srv := newServer(t, Options{})
@@ -178,7 +190,7 @@ func TestFaultRateIsRepeatable(t *testing.T) {
 		s.SetFaultRate(0.3, 7, Fault{Kind: InternalError})
 		var b strings.Builder
 		for range 200 {
-			_, ok := s.nextFault()
+			_, ok := s.nextFault("GET")
 			b.WriteString(map[bool]string{true: "x", false: "."}[ok])
 		}
 		return b.String()

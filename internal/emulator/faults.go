@@ -32,6 +32,8 @@ type Fault struct {
 	Kind FaultKind
 	// RetryAfter is the Retry-After header of a TooManyRequests fault, e.g. "1"; empty sends none.
 	RetryAfter string
+	// Method limits a queued fault to requests with this method ("DELETE", say); empty matches any.
+	Method string
 }
 
 // FailNext makes the next n requests fail with f, before any random faults.
@@ -52,13 +54,14 @@ func (s *Server) SetFaultRate(rate float64, seed uint64, mix ...Fault) {
 	s.source.Seed(seed, seed^0x9e3779b97f4a7c15)
 }
 
-func (s *Server) nextFault() (Fault, bool) {
+func (s *Server) nextFault(method string) (Fault, bool) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	if len(s.queued) > 0 {
-		f := s.queued[0]
-		s.queued = s.queued[1:]
-		return f, true
+	for i, f := range s.queued {
+		if f.Method == "" || f.Method == method {
+			s.queued = append(s.queued[:i], s.queued[i+1:]...)
+			return f, true
+		}
 	}
 	if s.faultRate > 0 && len(s.faultMix) > 0 && s.rng.Float64() < s.faultRate {
 		return s.faultMix[s.rng.IntN(len(s.faultMix))], true

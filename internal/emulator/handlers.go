@@ -6,6 +6,7 @@ import (
 	"io"
 	"mime"
 	"net/http"
+	"net/http/httptest"
 	"strconv"
 	"strings"
 	"time"
@@ -28,15 +29,28 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	s.enter(pattern)
 	defer s.leave()
 
-	if !s.wait(r, s.currentLatency()) {
-		return
-	}
-	if fault, ok := s.nextFault(); ok {
+	if fault, ok := s.nextFault(r.Method); ok {
 		if s.inject(fault, w, r) {
 			return
 		}
 	}
-	s.mux.ServeHTTP(w, r)
+	latency := s.currentLatency()
+	if latency <= 0 {
+		s.mux.ServeHTTP(w, r)
+		return
+	}
+	// The request is applied first and the answer delayed, so that a client that gives up while waiting
+	// meets the hard case: the change happened and it did not hear so.
+	rec := httptest.NewRecorder()
+	s.mux.ServeHTTP(rec, r)
+	if !s.wait(r, latency) {
+		return
+	}
+	for k, v := range rec.Header() {
+		w.Header()[k] = v
+	}
+	w.WriteHeader(rec.Code)
+	_, _ = w.Write(rec.Body.Bytes())
 }
 
 // accountHandler serves a request for one subscription, with s.mu held.

@@ -5,6 +5,7 @@ import (
 	"net/http/httptest"
 	"os"
 	"regexp"
+	"slices"
 	"strings"
 	"sync/atomic"
 	"testing"
@@ -72,7 +73,15 @@ func (e *accEnv) providerBlock() string {
 
 // providerBlockWithToken points the provider at this environment with another token, such as a wrong one.
 func (e *accEnv) providerBlockWithToken(token string) string {
-	return fmt.Sprintf("provider \"useapi\" {\n  api_token = %q\n  base_url  = %q\n}\n", token, e.url)
+	return e.providerBlockWith(fmt.Sprintf("api_token = %q", token))
+}
+
+// providerBlockWith points the provider at this environment, with the given lines in the block.
+func (e *accEnv) providerBlockWith(lines ...string) string {
+	if !slices.ContainsFunc(lines, func(l string) bool { return strings.HasPrefix(l, "api_token") }) {
+		lines = append(lines, fmt.Sprintf("api_token = %q", e.token))
+	}
+	return fmt.Sprintf("provider \"useapi\" {\n  base_url = %q\n  %s\n}\n", e.url, strings.Join(lines, "\n  "))
 }
 
 // email names a test account; live, it is the one real Kling login the tests were given.

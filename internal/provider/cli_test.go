@@ -3,6 +3,7 @@ package provider
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"fmt"
 	"os"
 	"os/exec"
@@ -103,17 +104,22 @@ type cliResult struct {
 	err            error
 }
 
+// command prepares terraform with args and extra environment, its output going to the buffers.
+func (w *cliWorkspace) command(ctx context.Context, extraEnv []string, stdout, stderr *bytes.Buffer, args ...string) *exec.Cmd {
+	cmd := exec.CommandContext(ctx, terraformPath(w.t), append(args, "-no-color")...)
+	cmd.Dir = w.dir
+	cmd.Env = append(append(os.Environ(), w.env...), extraEnv...)
+	cmd.Stdout, cmd.Stderr = stdout, stderr
+	return cmd
+}
+
 // run runs terraform with args and extra environment, bounded by a timeout so a hang fails the test.
 func (w *cliWorkspace) run(extraEnv []string, args ...string) cliResult {
 	w.t.Helper()
 	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
 	defer cancel()
-	cmd := exec.CommandContext(ctx, terraformPath(w.t), append(args, "-no-color")...)
-	cmd.Dir = w.dir
-	cmd.Env = append(append(os.Environ(), w.env...), extraEnv...)
 	var stdout, stderr bytes.Buffer
-	cmd.Stdout, cmd.Stderr = &stdout, &stderr
-	err := cmd.Run()
+	err := w.command(ctx, extraEnv, &stdout, &stderr, args...).Run()
 	return cliResult{stdout: stdout.String(), stderr: stderr.String(), err: err}
 }
 
@@ -125,6 +131,46 @@ func (w *cliWorkspace) mustRun(extraEnv []string, args ...string) cliResult {
 		w.t.Fatalf("terraform %s: %v\n%s\n%s", strings.Join(args, " "), r.err, r.stdout, r.stderr)
 	}
 	return r
+}
+
+// stateAccount is a useapi_kling_account as the state file records it.
+type stateAccount struct {
+	MaxJobs int64
+	Tainted bool
+}
+
+// stateAccounts reads the useapi_kling_account instances from the local state file, by email.
+func (w *cliWorkspace) stateAccounts() map[string]stateAccount {
+	w.t.Helper()
+	var state struct {
+		Resources []struct {
+			Type      string `json:"type"`
+			Instances []struct {
+				Status     string `json:"status"`
+				Attributes struct {
+					Email   string `json:"email"`
+					MaxJobs int64  `json:"max_jobs"`
+				} `json:"attributes"`
+			} `json:"instances"`
+		} `json:"resources"`
+	}
+	out := map[string]stateAccount{}
+	data := w.readFile("terraform.tfstate")
+	if data == "" {
+		return out
+	}
+	if err := json.Unmarshal([]byte(data), &state); err != nil {
+		w.t.Fatalf("reading the state: %v", err)
+	}
+	for _, r := range state.Resources {
+		if r.Type != "useapi_kling_account" {
+			continue
+		}
+		for _, i := range r.Instances {
+			out[i.Attributes.Email] = stateAccount{MaxJobs: i.Attributes.MaxJobs, Tainted: i.Status == "tainted"}
+		}
+	}
+	return out
 }
 
 func (w *cliWorkspace) readFile(name string) string {

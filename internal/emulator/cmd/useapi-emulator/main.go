@@ -39,7 +39,7 @@ func run(args []string) error {
 	addr := fs.String("addr", "127.0.0.1:8787", "loopback address to listen on (port 0 picks a free one)")
 	urlFile := fs.String("url-file", "", "write the base URL to this file once listening")
 	maxAccounts := fs.Int("max-accounts", 0, "accounts allowed per token (0: no limit; the service allows 3)")
-	latency := fs.Duration("latency", 0, "delay added to every answer")
+	latency := fs.Duration("latency", 0, "delay added to every answer, after the request is applied")
 	strict := fs.Bool("require-known-users", false, "refuse Kling emails not given with -kling-user")
 	var tokens, users listFlag
 	fs.Var(&tokens, "token", "API token to accept (repeatable; default "+DemoToken+")")
