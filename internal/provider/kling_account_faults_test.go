@@ -2,6 +2,7 @@ package provider
 
 import (
 	"testing"
+	"time"
 
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/plancheck"
@@ -114,6 +115,45 @@ func TestAccKlingAccount_definiteRefusalIsNotKept(t *testing.T) {
 				ConfigPlanChecks: resource.ConfigPlanChecks{
 					PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction(accountAddr, plancheck.ResourceActionCreate)},
 				},
+			},
+		},
+	})
+}
+
+// TestAccKlingAccount_createTimeout: the timeouts block bounds a whole create. The service applies the
+// account but answers after the deadline, so the account is kept, tainted, and the next apply converges.
+func TestAccKlingAccount_createTimeout(t *testing.T) {
+	t.Parallel()
+	env := newAccEnv(t)
+	env.needsEmulator(t)
+	cfg := func(create string) string {
+		return env.providerBlock() + `
+resource "useapi_kling_account" "test" {
+  email    = "slow@example.com"
+  max_jobs = 2
+  password = "pw"
+  timeouts {
+    create = "` + create + `"
+  }
+}
+`
+	}
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: protoV6ProviderFactories,
+		Steps: []resource.TestStep{
+			{
+				PreConfig:   func() { env.emu.SetLatency(5 * time.Second) },
+				Config:      cfg("1s"),
+				ExpectError: errorRegexp("Unable to create Kling account", "deadline exceeded", "Raise the resource's timeouts"),
+			},
+			{
+				PreConfig: func() { env.emu.SetLatency(0) },
+				Config:    cfg("1m"),
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					PreApply:             []plancheck.PlanCheck{plancheck.ExpectResourceAction(accountAddr, plancheck.ResourceActionDestroyBeforeCreate)},
+					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
+				},
+				Check: env.expectAccounts(map[string]int64{"slow@example.com": 2}),
 			},
 		},
 	})
