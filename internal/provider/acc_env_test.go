@@ -10,7 +10,6 @@ import (
 	"sync/atomic"
 	"testing"
 
-	"github.com/hashicorp/terraform-plugin-framework/providerserver"
 	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
 	"github.com/hashicorp/terraform-plugin-testing/terraform"
 
@@ -25,7 +24,7 @@ const (
 )
 
 var protoV6ProviderFactories = map[string]func() (tfprotov6.ProviderServer, error){
-	"useapi": providerserver.NewProtocol6WithError(New("test")()),
+	"useapi": func() (tfprotov6.ProviderServer, error) { return NewServer("test")(), nil },
 }
 
 var tokenSeq atomic.Int64
