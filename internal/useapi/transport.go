@@ -35,11 +35,7 @@ func (t *loggingTransport) RoundTrip(req *http.Request) (*http.Response, error) 
 		"url":    req.URL.String(),
 	}
 	if req.Body != nil && req.GetBody != nil {
-		if body, err := req.GetBody(); err == nil {
-			data, _ := io.ReadAll(io.LimitReader(body, maxLoggedBody))
-			_ = body.Close()
-			fields["request_body"] = redactRequestBody(data)
-		}
+		fields["request_body"] = loggedBody{request: true, getBody: req.GetBody, secrets: t.secrets}
 	}
 	tflog.SubsystemDebug(ctx, LogSubsystem, "sending request to useapi.net", fields)
 
@@ -58,7 +54,7 @@ func (t *loggingTransport) RoundTrip(req *http.Request) (*http.Response, error) 
 		_ = resp.Body.Close()
 		resp.Body = io.NopCloser(bytes.NewReader(data))
 		if readErr == nil {
-			fields["response_body"] = redactResponseBody(data)
+			fields["response_body"] = loggedBody{data: data, secrets: t.secrets}
 		}
 	}
 	tflog.SubsystemDebug(ctx, LogSubsystem, "received answer from useapi.net", fields)
@@ -76,6 +72,42 @@ func (t *loggingTransport) logContext(ctx context.Context) context.Context {
 	}
 	return ctx
 }
+
+// loggedBody is a body as the log shows it, rendered only when a line is written: redacting costs a JSON
+// round trip, which a request whose log level is off should not pay. It masks the secrets itself, since
+// tflog's masks apply to string fields only.
+type loggedBody struct {
+	request bool
+	data    []byte
+	getBody func() (io.ReadCloser, error)
+	secrets []string
+}
+
+// String redacts the body and masks every secret in it.
+func (b loggedBody) String() string {
+	data := b.data
+	if b.getBody != nil {
+		body, err := b.getBody()
+		if err != nil {
+			return "(body not available)"
+		}
+		data, _ = io.ReadAll(io.LimitReader(body, maxLoggedBody))
+		_ = body.Close()
+	}
+	out := redactResponseBody(data)
+	if b.request {
+		out = redactRequestBody(data)
+	}
+	for _, s := range b.secrets {
+		if s != "" {
+			out = strings.ReplaceAll(out, s, redacted)
+		}
+	}
+	return out
+}
+
+// MarshalJSON renders the body as a JSON string, for JSON log output.
+func (b loggedBody) MarshalJSON() ([]byte, error) { return json.Marshal(b.String()) }
 
 // redactRequestBody returns a request body fit for a log: JSON with every field named like "password"
 // (at any depth) masked. Any other body is left out, since a form body could carry a password in any shape.
