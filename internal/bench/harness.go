@@ -1,0 +1,224 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/useapi-community/terraform-provider-useapi/internal/emulator"
+)
+
+// harness runs terraform commands in throw-away workspaces and measures each one.
+type harness struct {
+	terraform string
+	work      string
+	emu       *emulator.Server
+	rssDir    string
+	env       []string
+}
+
+// step is one measured terraform command.
+type step struct {
+	name   string
+	wall   time.Duration
+	rssMiB float64
+	cpu    time.Duration // the provider's own, user + system
+	calls  map[string]int
+}
+
+// configFunc renders a configuration of n resources; shift changes every resource, for an update.
+type configFunc func(n, shift int) string
+
+func providerConfig(n, shift int) string {
+	return fmt.Sprintf(`
+terraform {
+  required_providers {
+    useapi = { source = "useapi-community/useapi" }
+  }
+}
+provider "useapi" {}
+resource "useapi_kling_account" "bench" {
+  count    = %d
+  email    = "bench${count.index}@example.com"
+  max_jobs = 1 + (count.index + %d) %% 10
+  password = "pw-${count.index}"
+}
+`, n, shift)
+}
+
+func terraformDataConfig(n, shift int) string {
+	return fmt.Sprintf(`
+resource "terraform_data" "bench" {
+  count = %d
+  input = "v-${count.index}-%d"
+}
+`, n, shift)
+}
+
+const dataSourceConfig = `
+terraform {
+  required_providers {
+    useapi = { source = "useapi-community/useapi" }
+  }
+}
+provider "useapi" {}
+data "useapi_kling_accounts" "all" {}
+output "count" {
+  value = length(data.useapi_kling_accounts.all.accounts)
+}
+`
+
+func newHarness(terraform, work, baseURL string, emu *emulator.Server) (*harness, error) {
+	real, err := buildProvider(work)
+	if err != nil {
+		return nil, fmt.Errorf("building the provider: %w", err)
+	}
+	self, err := os.Executable()
+	if err != nil {
+		return nil, err
+	}
+	plugins := filepath.Join(work, "plugins")
+	rssDir := filepath.Join(work, "rss")
+	for _, d := range []string{plugins, rssDir} {
+		if err := os.MkdirAll(d, 0o700); err != nil {
+			return nil, err
+		}
+	}
+	if err := os.Symlink(self, filepath.Join(plugins, "terraform-provider-useapi")); err != nil {
+		return nil, err
+	}
+	rc := filepath.Join(work, "terraformrc")
+	overrides := fmt.Sprintf("provider_installation {\n  dev_overrides {\n    \"useapi-community/useapi\" = %q\n  }\n  direct {}\n}\n", plugins)
+	if err := os.WriteFile(rc, []byte(overrides), 0o600); err != nil {
+		return nil, err
+	}
+	return &harness{
+		terraform: terraform, work: work, emu: emu, rssDir: rssDir,
+		env: []string{
+			"TF_CLI_CONFIG_FILE=" + rc, "TF_IN_AUTOMATION=1", "CHECKPOINT_DISABLE=1",
+			"USEAPI_TOKEN=" + token, "USEAPI_BASE_URL=" + baseURL,
+			wrapTargetEnv + "=" + real, wrapRSSDirEnv + "=" + rssDir,
+		},
+	}, nil
+}
+
+func (h *harness) terraformVersion() string {
+	out, err := exec.CommandContext(context.Background(), h.terraform, "version").Output()
+	if err != nil {
+		return "unknown"
+	}
+	return strings.TrimSpace(strings.SplitN(string(out), "\n", 2)[0])
+}
+
+// tf runs one terraform command in dir and measures it. wantExit is the exit code that means success.
+func (h *harness) tf(dir, name string, wantExit int, args ...string) (step, error) {
+	h.emu.ResetCalls()
+	_, _ = providerUsage(h.rssDir)
+	var out bytes.Buffer
+	cmd := exec.CommandContext(context.Background(), h.terraform, append(args, "-no-color", "-input=false")...)
+	cmd.Dir = dir
+	cmd.Env = append(os.Environ(), h.env...)
+	cmd.Stdout, cmd.Stderr = &out, &out
+	start := time.Now()
+	err := cmd.Run()
+	wall := time.Since(start)
+	var exitErr *exec.ExitError
+	code := 0
+	if errors.As(err, &exitErr) {
+		code = exitErr.ExitCode()
+	} else if err != nil {
+		return step{}, err
+	}
+	if code != wantExit {
+		return step{}, fmt.Errorf("terraform %s exited %d, want %d:\n%s", strings.Join(args, " "), code, wantExit, out.String())
+	}
+	rss, cpu := providerUsage(h.rssDir)
+	return step{name: name, wall: wall, rssMiB: rss, cpu: cpu, calls: h.emu.CallCounts()}, nil
+}
+
+func (h *harness) workspace(name, config string) (string, error) {
+	dir := filepath.Join(h.work, name)
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		return "", err
+	}
+	return dir, os.WriteFile(filepath.Join(dir, "main.tf"), []byte(config), 0o600)
+}
+
+// measure creates, refreshes, updates and destroys n resources of one configuration.
+func (h *harness) measure(n int, cfg configFunc) ([]step, error) {
+	name := fmt.Sprintf("%p-%d", cfg, n)
+	dir, err := h.workspace(name, cfg(n, 0))
+	if err != nil {
+		return nil, err
+	}
+	var steps []step
+	run := func(label string, wantExit int, args ...string) error {
+		s, err := h.tf(dir, label, wantExit, args...)
+		steps = append(steps, s)
+		return err
+	}
+	if err := run("apply (create)", 0, "apply", "-auto-approve"); err != nil {
+		return nil, err
+	}
+	if err := run("plan (refresh)", 0, "plan", "-detailed-exitcode"); err != nil {
+		return nil, err
+	}
+	if err := os.WriteFile(filepath.Join(dir, "main.tf"), []byte(cfg(n, 1)), 0o600); err != nil {
+		return nil, err
+	}
+	if err := run("apply (update all)", 0, "apply", "-auto-approve"); err != nil {
+		return nil, err
+	}
+	if err := run("destroy", 0, "destroy", "-auto-approve"); err != nil {
+		return nil, err
+	}
+	if left := len(h.emu.Accounts(token)); left != 0 {
+		return nil, fmt.Errorf("%d accounts left after destroy", left)
+	}
+	return steps, nil
+}
+
+// measureDataSource plans a configuration that lists n accounts added out of band.
+func (h *harness) measureDataSource(n int) (step, error) {
+	for i := range n {
+		h.emu.PutAccount(token, emulator.Account{Email: fmt.Sprintf("listed%d@example.com", i), Password: "p", MaxJobs: 1})
+	}
+	defer func() {
+		for _, a := range h.emu.Accounts(token) {
+			h.emu.RemoveAccount(token, a.Email)
+		}
+	}()
+	dir, err := h.workspace(fmt.Sprintf("data-source-%d", n), dataSourceConfig)
+	if err != nil {
+		return step{}, err
+	}
+	return h.tf(dir, "data source (list)", 0, "plan")
+}
+
+// measureLatency is how much longer an apply of n accounts takes when every call has the given latency.
+func (h *harness) measureLatency(n int, latency time.Duration) (latencyResult, error) {
+	res := latencyResult{n: n, latency: latency}
+	for i, lat := range []time.Duration{0, latency} {
+		h.emu.SetLatency(lat)
+		dir, err := h.workspace(fmt.Sprintf("latency-%d-%d", n, i), providerConfig(n, 0))
+		if err != nil {
+			return res, err
+		}
+		s, err := h.tf(dir, "apply", 0, "apply", "-auto-approve", "-parallelism=10")
+		if err != nil {
+			return res, err
+		}
+		res.walls = append(res.walls, s.wall)
+		h.emu.SetLatency(0)
+		if _, err := h.tf(dir, "destroy", 0, "destroy", "-auto-approve"); err != nil {
+			return res, err
+		}
+	}
+	return res, nil
+}

@@ -1,0 +1,141 @@
+// Command bench measures the provider under the real terraform CLI against the in-memory emulator and
+// compares it with Terraform's built-in terraform_data. `make bench` runs it; it rewrites
+// docs/benchmarks.md and exits non-zero when a target is missed.
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"net"
+	"net/http"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/useapi-community/terraform-provider-useapi/internal/emulator"
+)
+
+const token = "user:1000-benchToken"
+
+func main() {
+	if target := os.Getenv(wrapTargetEnv); target != "" {
+		os.Exit(wrapProvider(target))
+	}
+	if err := run(); err != nil {
+		fmt.Fprintln(os.Stderr, "bench:", err)
+		os.Exit(1)
+	}
+}
+
+func run() error {
+	sizes := flag.String("n", "10,100,1000", "comma-separated account counts")
+	out := flag.String("out", "docs/benchmarks.md", "where to write the report (empty: stdout only)")
+	latency := flag.Duration("latency", 50*time.Millisecond, "latency for the concurrency check at N=100")
+	flag.Parse()
+
+	ns, err := parseSizes(*sizes)
+	if err != nil {
+		return err
+	}
+	terraform, err := exec.LookPath(envOr("TF_ACC_TERRAFORM_PATH", "terraform"))
+	if err != nil {
+		return fmt.Errorf("no terraform CLI: install Terraform 1.11 or later, or set TF_ACC_TERRAFORM_PATH")
+	}
+	work, err := os.MkdirTemp("", "useapi-bench-")
+	if err != nil {
+		return err
+	}
+	defer func() { _ = os.RemoveAll(work) }()
+
+	emu, baseURL, stop, err := startEmulator()
+	if err != nil {
+		return err
+	}
+	defer stop()
+
+	h, err := newHarness(terraform, work, baseURL, emu)
+	if err != nil {
+		return err
+	}
+	report := &report{terraformVersion: h.terraformVersion(), latency: *latency}
+	for _, n := range ns {
+		fmt.Fprintf(os.Stderr, "bench: N=%d\n", n)
+		useapiRows, err := h.measure(n, providerConfig)
+		if err != nil {
+			return fmt.Errorf("N=%d useapi: %w", n, err)
+		}
+		dataRows, err := h.measure(n, terraformDataConfig)
+		if err != nil {
+			return fmt.Errorf("N=%d terraform_data: %w", n, err)
+		}
+		dataSource, err := h.measureDataSource(n)
+		if err != nil {
+			return fmt.Errorf("N=%d data source: %w", n, err)
+		}
+		report.sizes = append(report.sizes, sizeResult{n: n, useapi: useapiRows, builtin: dataRows, dataSource: dataSource})
+	}
+	if report.latencyDelta, err = h.measureLatency(100, *latency); err != nil {
+		return fmt.Errorf("latency: %w", err)
+	}
+
+	text := report.markdown()
+	fmt.Println(text)
+	if *out != "" {
+		if err := os.WriteFile(*out, []byte(text), 0o644); err != nil { //nolint:gosec // a doc page, world-readable by design
+			return err
+		}
+	}
+	if failed := report.failures(); len(failed) > 0 {
+		return fmt.Errorf("targets missed:\n  %s", strings.Join(failed, "\n  "))
+	}
+	return nil
+}
+
+func parseSizes(s string) ([]int, error) {
+	var out []int
+	for _, f := range strings.Split(s, ",") {
+		n, err := strconv.Atoi(strings.TrimSpace(f))
+		if err != nil || n < 1 {
+			return nil, fmt.Errorf("-n %q: want positive whole numbers", s)
+		}
+		out = append(out, n)
+	}
+	return out, nil
+}
+
+func envOr(key, fallback string) string {
+	if v := os.Getenv(key); v != "" {
+		return v
+	}
+	return fallback
+}
+
+// startEmulator serves a fresh emulator on a free loopback port.
+func startEmulator() (*emulator.Server, string, func(), error) {
+	emu := emulator.New(emulator.Options{})
+	emu.AddToken(token)
+	var lc net.ListenConfig
+	ln, err := lc.Listen(context.Background(), "tcp", "127.0.0.1:0")
+	if err != nil {
+		return nil, "", nil, err
+	}
+	srv := &http.Server{Handler: emu, ConnState: emu.ConnState, ReadHeaderTimeout: 10 * time.Second}
+	go func() { _ = srv.Serve(ln) }()
+	stop := func() {
+		emu.Close()
+		_ = srv.Close()
+	}
+	return emu, "http://" + ln.Addr().String(), stop, nil
+}
+
+// buildProvider builds the provider as a release would (trimmed, no debug info).
+func buildProvider(dir string) (string, error) {
+	bin := filepath.Join(dir, "terraform-provider-useapi-real")
+	cmd := exec.CommandContext(context.Background(), "go", "build", "-trimpath", "-ldflags=-s -w", "-o", bin, ".")
+	cmd.Stdout, cmd.Stderr = os.Stderr, os.Stderr
+	return bin, cmd.Run()
+}
