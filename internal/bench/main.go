@@ -66,15 +66,15 @@ func run() error {
 		fmt.Fprintf(os.Stderr, "bench: N=%d\n", n)
 		useapiRows, err := h.measure(n, providerConfig)
 		if err != nil {
-			return fmt.Errorf("N=%d useapi: %w", n, err)
+			return fmt.Errorf("useapi at N=%d: %w", n, err)
 		}
 		dataRows, err := h.measure(n, terraformDataConfig)
 		if err != nil {
-			return fmt.Errorf("N=%d terraform_data: %w", n, err)
+			return fmt.Errorf("terraform_data at N=%d: %w", n, err)
 		}
 		dataSource, err := h.measureDataSource(n)
 		if err != nil {
-			return fmt.Errorf("N=%d data source: %w", n, err)
+			return fmt.Errorf("data source at N=%d: %w", n, err)
 		}
 		report.sizes = append(report.sizes, sizeResult{n: n, useapi: useapiRows, builtin: dataRows, dataSource: dataSource})
 	}
