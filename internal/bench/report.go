@@ -44,11 +44,11 @@ type report struct {
 	latencyDelta     latencyResult
 }
 
-var (
-	post   = "POST " + emulator.RouteAccounts
-	list   = "GET " + emulator.RouteAccounts
-	get    = "GET " + emulator.RouteAccount
-	delete = "DELETE " + emulator.RouteAccount
+const (
+	post   = emulator.CallPost
+	list   = emulator.CallList
+	get    = emulator.CallGet
+	delete = emulator.CallDelete
 )
 
 // minimumCalls is what each step must cost: one call per resource and operation, nothing more.

@@ -21,6 +21,14 @@ const (
 	RouteAccount  = "/v1/kling/accounts/{email}"
 )
 
+// Call keys, as CallCounts reports them.
+const (
+	CallPost   = "POST " + RouteAccounts
+	CallList   = "GET " + RouteAccounts
+	CallGet    = "GET " + RouteAccount
+	CallDelete = "DELETE " + RouteAccount
+)
+
 // PasswordPlaceholder is what the service returns in place of a password.
 const PasswordPlaceholder = "…secured…"
 
@@ -196,7 +204,7 @@ func (s *Server) Calls(method, route string) int {
 	return s.calls[method+" "+route]
 }
 
-// CallCounts is every counter, keyed by "METHOD route".
+// CallCounts is every counter, keyed by "METHOD route" (CallPost, CallGet, ...).
 func (s *Server) CallCounts() map[string]int {
 	s.mu.Lock()
 	defer s.mu.Unlock()

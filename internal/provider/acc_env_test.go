@@ -146,11 +146,11 @@ func (e *accEnv) expectAccounts(want map[string]int64) func(*terraform.State) er
 }
 
 // Call keys, as the emulator counts them.
-var (
-	postAccount   = "POST " + emulator.RouteAccounts
-	listAccounts  = "GET " + emulator.RouteAccounts
-	getAccount    = "GET " + emulator.RouteAccount
-	deleteAccount = "DELETE " + emulator.RouteAccount
+const (
+	postAccount   = emulator.CallPost
+	listAccounts  = emulator.CallList
+	getAccount    = emulator.CallGet
+	deleteAccount = emulator.CallDelete
 )
 
 // errorRegexp matches the parts in order, however Terraform wrapped the lines of the diagnostic.

@@ -18,6 +18,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/useapi-community/terraform-provider-useapi/internal/useapi"
@@ -137,7 +138,7 @@ func (r *klingAccountResource) Configure(_ context.Context, req resource.Configu
 }
 
 func (r *klingAccountResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
-	plan, password := r.planAndPassword(ctx, req.Plan.Get, req.Config.Get, &resp.Diagnostics)
+	plan, password := planAndPassword(ctx, req.Plan, req.Config, &resp.Diagnostics)
 	if resp.Diagnostics.HasError() || !requireClient(r.client, &resp.Diagnostics) {
 		return
 	}
@@ -172,9 +173,6 @@ func (r *klingAccountResource) Read(ctx context.Context, req resource.ReadReques
 	ctx, cancel := context.WithTimeout(ctx, timeout)
 	defer cancel()
 
-	if state.Email.IsNull() { // just imported: the ID is all we have
-		state.Email = state.ID
-	}
 	account, err := r.client.GetKlingAccount(ctx, state.Email.ValueString())
 	if errors.Is(err, useapi.ErrNotFound) {
 		// Removed outside Terraform: forget it, so the next plan adds it again.
@@ -190,7 +188,7 @@ func (r *klingAccountResource) Read(ctx context.Context, req resource.ReadReques
 }
 
 func (r *klingAccountResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
-	plan, password := r.planAndPassword(ctx, req.Plan.Get, req.Config.Get, &resp.Diagnostics)
+	plan, password := planAndPassword(ctx, req.Plan, req.Config, &resp.Diagnostics)
 	if resp.Diagnostics.HasError() || !requireClient(r.client, &resp.Diagnostics) {
 		return
 	}
@@ -236,15 +234,12 @@ func (r *klingAccountResource) ImportState(ctx context.Context, req resource.Imp
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("email"), req.ID)...)
 }
 
-// getter is the Get method of a request's Plan or Config.
-type getter func(context.Context, any) diag.Diagnostics
-
 // planAndPassword reads the plan and the password to send: password_wo is write-only, so it is only in
 // the configuration, never in the plan.
-func (r *klingAccountResource) planAndPassword(ctx context.Context, getPlan, getConfig getter, diags *diag.Diagnostics) (klingAccountModel, string) {
+func planAndPassword(ctx context.Context, p tfsdk.Plan, c tfsdk.Config, diags *diag.Diagnostics) (klingAccountModel, string) {
 	var plan, config klingAccountModel
-	diags.Append(getPlan(ctx, &plan)...)
-	diags.Append(getConfig(ctx, &config)...)
+	diags.Append(p.Get(ctx, &plan)...)
+	diags.Append(c.Get(ctx, &config)...)
 	if !plan.Password.IsNull() {
 		return plan, plan.Password.ValueString()
 	}

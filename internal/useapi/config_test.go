@@ -1,10 +1,8 @@
 package useapi
 
 import (
-	"net/http"
 	"strings"
 	"testing"
-	"time"
 )
 
 func TestParseBaseURL(t *testing.T) {
@@ -65,49 +63,6 @@ func TestNewRejects(t *testing.T) {
 				t.Fatalf("err = %v, want %q", err, tt.wantErr)
 			}
 		})
-	}
-}
-
-func TestRetryAfter(t *testing.T) {
-	t.Parallel()
-	now := time.Date(2026, 1, 2, 3, 4, 5, 0, time.UTC)
-	tests := []struct {
-		value  string
-		want   time.Duration
-		wantOK bool
-	}{
-		{value: "", wantOK: false},
-		{value: "0", want: 0, wantOK: true},
-		{value: "7", want: 7 * time.Second, wantOK: true},
-		{value: "999999", want: time.Hour, wantOK: true},
-		{value: "-3", wantOK: false},
-		{value: "soon", wantOK: false},
-		{value: now.Add(90 * time.Second).Format(http.TimeFormat), want: 90 * time.Second, wantOK: true},
-		{value: now.Add(-time.Minute).Format(http.TimeFormat), want: 0, wantOK: true},
-	}
-	for _, tt := range tests {
-		got, ok := retryAfter(tt.value, now)
-		if got != tt.want || ok != tt.wantOK {
-			t.Errorf("retryAfter(%q) = %v, %v; want %v, %v", tt.value, got, ok, tt.want, tt.wantOK)
-		}
-	}
-}
-
-func TestBackoffBounds(t *testing.T) {
-	t.Parallel()
-	minWait, maxWait := 100*time.Millisecond, 2*time.Second
-	for attempt := range 40 {
-		ceiling := min(minWait<<min(attempt, 16), maxWait)
-		for range 50 {
-			got := backoff(minWait, maxWait, attempt, nil)
-			if got < ceiling/2 || got > ceiling {
-				t.Fatalf("attempt %d: waited %v, want within [%v, %v]", attempt, got, ceiling/2, ceiling)
-			}
-		}
-	}
-	resp := &http.Response{Header: http.Header{"Retry-After": []string{"4"}}}
-	if got := backoff(minWait, maxWait, 0, resp); got != 4*time.Second {
-		t.Fatalf("with Retry-After: 4, waited %v", got)
 	}
 }
 

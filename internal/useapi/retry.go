@@ -6,7 +6,6 @@ import (
 	"errors"
 	"math/rand/v2"
 	"net/http"
-	"net/url"
 	"strconv"
 	"time"
 )
@@ -18,14 +17,10 @@ func retryPolicy(ctx context.Context, resp *http.Response, err error) (bool, err
 		return false, ctx.Err()
 	}
 	if err != nil {
-		var urlErr *url.Error
 		var unknownAuthority x509.UnknownAuthorityError
 		var invalidCert x509.CertificateInvalidError
 		if errors.As(err, &unknownAuthority) || errors.As(err, &invalidCert) {
 			return false, err // a certificate problem does not go away by asking again
-		}
-		if errors.As(err, &urlErr) && urlErr.Op == "parse" {
-			return false, err
 		}
 		return true, nil
 	}
