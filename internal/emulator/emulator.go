@@ -60,6 +60,7 @@ type Server struct {
 	rng        *rand.Rand
 	latency    time.Duration
 	calls      map[string]int
+	userAgent  string
 	inFlight   int
 	peak       int
 
@@ -213,6 +214,13 @@ func (s *Server) CallCounts() map[string]int {
 		out[k] = v
 	}
 	return out
+}
+
+// LastUserAgent is the User-Agent header of the latest request.
+func (s *Server) LastUserAgent() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.userAgent
 }
 
 // ResetCalls sets every request counter to zero.

@@ -135,10 +135,11 @@ func (s *Server) wait(r *http.Request, d time.Duration) bool {
 	}
 }
 
-func (s *Server) enter(key string) {
+func (s *Server) enter(key, userAgent string) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.calls[key]++
+	s.userAgent = userAgent
 	s.inFlight++
 	s.peak = max(s.peak, s.inFlight)
 }

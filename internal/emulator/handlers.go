@@ -26,7 +26,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	if pattern == "" {
 		pattern = r.Method + " (no such route)"
 	}
-	s.enter(pattern)
+	s.enter(pattern, r.UserAgent())
 	defer s.leave()
 
 	if fault, ok := s.nextFault(r.Method); ok {

@@ -145,6 +145,20 @@ func (e *accEnv) expectAccounts(want map[string]int64) func(*terraform.State) er
 	}
 }
 
+// expectUserAgent checks that requests name the provider's version and the CLI's, as support desks ask.
+func (e *accEnv) expectUserAgent() func(*terraform.State) error {
+	return func(*terraform.State) error {
+		if e.emu == nil {
+			return nil
+		}
+		want := regexp.MustCompile(`^terraform-provider-useapi/test Terraform/\d+\.\d+\.\d+`)
+		if got := e.emu.LastUserAgent(); !want.MatchString(got) {
+			return fmt.Errorf("User-Agent %q, want it to match %s", got, want)
+		}
+		return nil
+	}
+}
+
 // Call keys, as the emulator counts them.
 const (
 	postAccount   = emulator.CallPost

@@ -83,6 +83,7 @@ func TestAccKlingAccount_lifecycle(t *testing.T) {
 			Check: resource.ComposeTestCheckFunc(
 				env.expectCalls(map[string]int{postAccount: 1}),
 				env.expectAccounts(map[string]int64{first: 2}),
+				env.expectUserAgent(),
 			),
 		},
 		{
