@@ -128,7 +128,7 @@ func TestAccHighParallelism(t *testing.T) {
 	env.needsEmulator(t)
 	const n = 100
 	// Long enough that Terraform can dispatch 50 operations before the first finishes, even on 2 busy cores.
-	env.emu.SetLatency(100 * time.Millisecond)
+	env.emu.SetLatency(200 * time.Millisecond)
 	w := newCLIWorkspace(t, manyAccounts(env, n, 0))
 
 	w.mustRun(nil, "apply", "-auto-approve", "-input=false", "-parallelism=50")
