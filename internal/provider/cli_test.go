@@ -90,10 +90,12 @@ func newCLIWorkspace(t *testing.T, config string, env ...string) *cliWorkspace {
 	return w
 }
 
+// cliProviderHeader names the provider's source, as every configuration outside the test harness must.
+const cliProviderHeader = "terraform {\n  required_providers {\n    useapi = { source = \"useapi-community/useapi\" }\n  }\n}\n"
+
 func (w *cliWorkspace) write(config string) {
 	w.t.Helper()
-	header := "terraform {\n  required_providers {\n    useapi = { source = \"useapi-community/useapi\" }\n  }\n}\n"
-	if err := os.WriteFile(filepath.Join(w.dir, "main.tf"), []byte(header+config), 0o600); err != nil {
+	if err := os.WriteFile(filepath.Join(w.dir, "main.tf"), []byte(cliProviderHeader+config), 0o600); err != nil {
 		w.t.Fatal(err)
 	}
 }
