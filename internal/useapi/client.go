@@ -181,7 +181,10 @@ func (c *Client) do(ctx context.Context, method string, segments []string, body 
 
 	data, readErr := readLimited(resp)
 	if resp.StatusCode < 200 || resp.StatusCode > 299 {
-		return newAPIError(resp.StatusCode, data, attempts)
+		// The service's words become a Terraform diagnostic: mask anything secret it echoed.
+		apiErr := newAPIError(resp.StatusCode, data, attempts)
+		apiErr.Message = maskSecrets(apiErr.Message, append([]string{c.token}, requestSecrets(ctx)...))
+		return apiErr
 	}
 	if readErr != nil {
 		return &TransportError{Method: method, Path: u.EscapedPath(), Attempts: attempts, Err: readErr}

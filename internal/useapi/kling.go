@@ -70,7 +70,7 @@ func (c *Client) CreateOrUpdateKlingAccount(ctx context.Context, in KlingAccount
 		return nil, fmt.Errorf("encoding the account: %w", err)
 	}
 	var out KlingAccount
-	if err := c.do(ctx, http.MethodPost, accountsPath(), body, &out); err != nil {
+	if err := c.do(withSecrets(ctx, in.Password), http.MethodPost, accountsPath(), body, &out); err != nil {
 		return nil, err
 	}
 	if out.Email == "" {

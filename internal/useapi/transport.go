@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"io"
 	"net/http"
+	"slices"
 	"strings"
 	"time"
 
@@ -22,20 +23,22 @@ const maxLoggedBody = 4096
 
 // loggingTransport logs every attempt: method, URL, status, timing and bodies. Redaction lives here, in the
 // one place every request passes, so no call site has to remember it: the Authorization header is never
-// logged, any JSON field named "password" is masked, and the token is masked wherever else it shows up.
+// logged, any JSON field named "password" is masked, and the token and each request's own secrets (see
+// withSecrets) are masked wherever else they show up.
 type loggingTransport struct {
 	next    http.RoundTripper
 	secrets []string
 }
 
 func (t *loggingTransport) RoundTrip(req *http.Request) (*http.Response, error) {
-	ctx := t.logContext(req.Context())
+	secrets := append(slices.Clone(t.secrets), requestSecrets(req.Context())...)
+	ctx := logContext(req.Context(), secrets)
 	fields := map[string]any{
 		"method": req.Method,
 		"url":    req.URL.String(),
 	}
 	if req.Body != nil && req.GetBody != nil {
-		fields["request_body"] = loggedBody{request: true, getBody: req.GetBody, secrets: t.secrets}
+		fields["request_body"] = loggedBody{request: true, getBody: req.GetBody, secrets: secrets}
 	}
 	tflog.SubsystemDebug(ctx, LogSubsystem, "sending request to useapi.net", fields)
 
@@ -54,17 +57,17 @@ func (t *loggingTransport) RoundTrip(req *http.Request) (*http.Response, error) 
 		_ = resp.Body.Close()
 		resp.Body = io.NopCloser(bytes.NewReader(data))
 		if readErr == nil {
-			fields["response_body"] = loggedBody{data: data, secrets: t.secrets}
+			fields["response_body"] = loggedBody{data: data, secrets: secrets}
 		}
 	}
 	tflog.SubsystemDebug(ctx, LogSubsystem, "received answer from useapi.net", fields)
 	return resp, nil
 }
 
-// logContext makes the subsystem and teaches it the secrets, so tflog masks them in every field.
-func (t *loggingTransport) logContext(ctx context.Context) context.Context {
+// logContext makes the subsystem and teaches it the secrets, so tflog masks them in every string field.
+func logContext(ctx context.Context, secrets []string) context.Context {
 	ctx = tflog.NewSubsystem(ctx, LogSubsystem)
-	for _, s := range t.secrets {
+	for _, s := range secrets {
 		if s != "" {
 			ctx = tflog.SubsystemMaskAllFieldValuesStrings(ctx, LogSubsystem, s)
 			ctx = tflog.SubsystemMaskMessageStrings(ctx, LogSubsystem, s)
@@ -94,16 +97,33 @@ func (b loggedBody) String() string {
 		data, _ = io.ReadAll(io.LimitReader(body, maxLoggedBody))
 		_ = body.Close()
 	}
-	out := redactResponseBody(data)
 	if b.request {
-		out = redactRequestBody(data)
+		return maskSecrets(redactRequestBody(data), b.secrets)
 	}
-	for _, s := range b.secrets {
-		if s != "" {
-			out = strings.ReplaceAll(out, s, redacted)
+	return maskSecrets(redactResponseBody(data), b.secrets)
+}
+
+type secretsKey struct{}
+
+// withSecrets marks values that the log and the errors of requests made with ctx must never show, such
+// as the password a POST carries: the service or a proxy could echo it anywhere in an answer.
+func withSecrets(ctx context.Context, values ...string) context.Context {
+	return context.WithValue(ctx, secretsKey{}, append(requestSecrets(ctx), values...))
+}
+
+func requestSecrets(ctx context.Context) []string {
+	values, _ := ctx.Value(secretsKey{}).([]string)
+	return slices.Clone(values)
+}
+
+// maskSecrets replaces every secret in s with the redaction marker.
+func maskSecrets(s string, secrets []string) string {
+	for _, secret := range secrets {
+		if secret != "" {
+			s = strings.ReplaceAll(s, secret, redacted)
 		}
 	}
-	return out
+	return s
 }
 
 // MarshalJSON renders the body as a JSON string, for JSON log output.

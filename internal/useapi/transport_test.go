@@ -20,7 +20,7 @@ func TestLogsRedactSecrets(t *testing.T) {
 		data, _ := io.ReadAll(r.Body)
 		w.Header().Set("Content-Type", "application/json")
 		w.WriteHeader(400)
-		_, _ = io.WriteString(w, `{"error":"bad token `+testToken+`","password":"`+password+`","echo":`+string(data)+`}`)
+		_, _ = io.WriteString(w, `{"error":"bad token `+testToken+` or password `+password+`","password":"`+password+`","echo":`+string(data)+`}`)
 	}))
 	t.Cleanup(srv.Close)
 
@@ -42,6 +42,13 @@ func TestLogsRedactSecrets(t *testing.T) {
 		if strings.Contains(out, secret) {
 			t.Errorf("log contains the secret %q:\n%s", secret, out)
 		}
+		// The error becomes a Terraform diagnostic, so it must not carry what the service echoed either.
+		if strings.Contains(err.Error(), secret) {
+			t.Errorf("error contains the secret %q: %v", secret, err)
+		}
+	}
+	if !strings.Contains(err.Error(), "bad token "+redacted) {
+		t.Errorf("error lost the service's words: %v", err)
 	}
 }
 
