@@ -139,16 +139,15 @@ func IsLoopback(host string) bool {
 
 // do sends one logical request (with retries) and decodes a 2xx JSON answer into out, when out is not nil.
 func (c *Client) do(ctx context.Context, method string, segments []string, body []byte, out any) error {
-	u := *c.base
-	u.Path += "/" + strings.Join(escapeAll(segments), "/")
-	u.RawPath = u.Path
-	u.Path, _ = url.PathUnescape(u.Path)
+	// ParseBaseURL admits no query or fragment, so the endpoint is the base and the escaped segments.
+	path := c.base.EscapedPath() + "/" + strings.Join(escapeAll(segments), "/")
+	endpoint := c.base.Scheme + "://" + c.base.Host + path
 
-	var rb any
+	var rb any // a nil []byte in an interface would still count as a body, and GETs must have none
 	if body != nil {
 		rb = body
 	}
-	req, err := retryablehttp.NewRequestWithContext(ctx, method, u.String(), rb)
+	req, err := retryablehttp.NewRequestWithContext(ctx, method, endpoint, rb)
 	if err != nil {
 		return fmt.Errorf("building %s request: %w", method, err)
 	}
@@ -175,7 +174,7 @@ func (c *Client) do(ctx context.Context, method string, segments []string, body 
 		if ctx.Err() == nil && isTimeout(err) {
 			err = fmt.Errorf("no answer within the request timeout of %s: %w", c.timeout, err)
 		}
-		return &TransportError{Method: method, Path: u.EscapedPath(), Attempts: attempts, Err: err}
+		return &TransportError{Method: method, Path: path, Attempts: attempts, Err: err}
 	}
 	defer func() { _ = resp.Body.Close() }()
 
@@ -187,13 +186,13 @@ func (c *Client) do(ctx context.Context, method string, segments []string, body 
 		return apiErr
 	}
 	if readErr != nil {
-		return &TransportError{Method: method, Path: u.EscapedPath(), Attempts: attempts, Err: readErr}
+		return &TransportError{Method: method, Path: path, Attempts: attempts, Err: readErr}
 	}
 	if out == nil {
 		return nil
 	}
 	if len(bytes.TrimSpace(data)) == 0 {
-		return &TransportError{Method: method, Path: u.EscapedPath(), Attempts: attempts,
+		return &TransportError{Method: method, Path: path, Attempts: attempts,
 			Err: fmt.Errorf("useapi.net answered %d with an empty body where an account was expected", resp.StatusCode)}
 	}
 	return decodeJSON(data, out)

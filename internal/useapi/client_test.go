@@ -179,12 +179,12 @@ func TestRequestShape(t *testing.T) {
 		_, _ = io.WriteString(w, `{"email":"a+b/c?d@example.com","maxJobs":4}`)
 	}))
 	t.Cleanup(srv.Close)
-	c := newTestClient(t, srv.URL+"/", 0)
+	c := newTestClient(t, srv.URL+"/useapi/", 0) // behind a proxy that serves the API under a path
 
 	if _, err := c.CreateOrUpdateKlingAccount(context.Background(), KlingAccountInput{Email: "a+b/c?d@example.com", Password: "pw", MaxJobs: 4}); err != nil {
 		t.Fatal(err)
 	}
-	if got.Method != http.MethodPost || got.URL.EscapedPath() != "/v1/kling/accounts" {
+	if got.Method != http.MethodPost || got.URL.EscapedPath() != "/useapi/v1/kling/accounts" {
 		t.Errorf("request %s %s", got.Method, got.URL.EscapedPath())
 	}
 	if body != `{"email":"a+b/c?d@example.com","password":"pw","maxJobs":4}` {
@@ -198,7 +198,7 @@ func TestRequestShape(t *testing.T) {
 	if _, err := c.GetKlingAccount(context.Background(), "a+b/c?d@example.com"); err != nil {
 		t.Fatal(err)
 	}
-	if want := "/v1/kling/accounts/a+b%2Fc%3Fd@example.com"; got.URL.EscapedPath() != want || got.URL.RawQuery != "" {
+	if want := "/useapi/v1/kling/accounts/a+b%2Fc%3Fd@example.com"; got.URL.EscapedPath() != want || got.URL.RawQuery != "" {
 		t.Errorf("path %q (query %q), want %q", got.URL.EscapedPath(), got.URL.RawQuery, want)
 	}
 }
