@@ -15,6 +15,13 @@ var sessionAttrTypes = map[string]attr.Type{
 	"expire_time_utc": types.StringType,
 }
 
+// sessionDescriptions documents the session's fields, the same on the resource and the data sources.
+var sessionDescriptions = map[string]string{
+	"user_id":         "The Kling user ID.",
+	"expire_time":     "When the session expires, as the service reports it (Unix milliseconds).",
+	"expire_time_utc": "When the session expires, as an RFC 3339 UTC time.",
+}
+
 // sessionValue maps the service's session; fields it leaves out become null, not zero.
 func sessionValue(s *useapi.KlingSession) types.Object {
 	if s == nil {
@@ -33,9 +40,9 @@ func sessionDataSourceAttribute() dsschema.SingleNestedAttribute {
 		MarkdownDescription: "The Kling session useapi.net holds for the account.",
 		Computed:            true,
 		Attributes: map[string]dsschema.Attribute{
-			"user_id":         dsschema.StringAttribute{Computed: true, MarkdownDescription: "The Kling user ID."},
-			"expire_time":     dsschema.Int64Attribute{Computed: true, MarkdownDescription: "When the session expires, as the service reports it (Unix milliseconds)."},
-			"expire_time_utc": dsschema.StringAttribute{Computed: true, MarkdownDescription: "When the session expires, as an RFC 3339 UTC time."},
+			"user_id":         dsschema.StringAttribute{Computed: true, MarkdownDescription: sessionDescriptions["user_id"]},
+			"expire_time":     dsschema.Int64Attribute{Computed: true, MarkdownDescription: sessionDescriptions["expire_time"]},
+			"expire_time_utc": dsschema.StringAttribute{Computed: true, MarkdownDescription: sessionDescriptions["expire_time_utc"]},
 		},
 	}
 }

@@ -115,9 +115,9 @@ func (r *klingAccountResource) Schema(ctx context.Context, _ resource.SchemaRequ
 					"update or refresh.",
 				Computed: true,
 				Attributes: map[string]schema.Attribute{
-					"user_id":         schema.StringAttribute{Computed: true, MarkdownDescription: "The Kling user ID."},
-					"expire_time":     schema.Int64Attribute{Computed: true, MarkdownDescription: "When the session expires, as the service reports it (Unix milliseconds)."},
-					"expire_time_utc": schema.StringAttribute{Computed: true, MarkdownDescription: "When the session expires, as an RFC 3339 UTC time."},
+					"user_id":         schema.StringAttribute{Computed: true, MarkdownDescription: sessionDescriptions["user_id"]},
+					"expire_time":     schema.Int64Attribute{Computed: true, MarkdownDescription: sessionDescriptions["expire_time"]},
+					"expire_time_utc": schema.StringAttribute{Computed: true, MarkdownDescription: sessionDescriptions["expire_time_utc"]},
 				},
 			},
 		},
@@ -142,9 +142,7 @@ func (r *klingAccountResource) Create(ctx context.Context, req resource.CreateRe
 	if resp.Diagnostics.HasError() || !requireClient(r.client, &resp.Diagnostics) {
 		return
 	}
-	timeout, diags := plan.Timeouts.Create(ctx, defaultWriteTimeout)
-	resp.Diagnostics.Append(diags...)
-	ctx, cancel := context.WithTimeout(ctx, timeout)
+	ctx, cancel := bounded(ctx, plan.Timeouts.Create, defaultWriteTimeout, &resp.Diagnostics)
 	defer cancel()
 
 	account, err := r.client.CreateOrUpdateKlingAccount(ctx, plan.input(password))
@@ -168,9 +166,7 @@ func (r *klingAccountResource) Read(ctx context.Context, req resource.ReadReques
 	if resp.Diagnostics.HasError() || !requireClient(r.client, &resp.Diagnostics) {
 		return
 	}
-	timeout, diags := state.Timeouts.Read(ctx, defaultReadTimeout)
-	resp.Diagnostics.Append(diags...)
-	ctx, cancel := context.WithTimeout(ctx, timeout)
+	ctx, cancel := bounded(ctx, state.Timeouts.Read, defaultReadTimeout, &resp.Diagnostics)
 	defer cancel()
 
 	account, err := r.client.GetKlingAccount(ctx, state.Email.ValueString())
@@ -192,9 +188,7 @@ func (r *klingAccountResource) Update(ctx context.Context, req resource.UpdateRe
 	if resp.Diagnostics.HasError() || !requireClient(r.client, &resp.Diagnostics) {
 		return
 	}
-	timeout, diags := plan.Timeouts.Update(ctx, defaultWriteTimeout)
-	resp.Diagnostics.Append(diags...)
-	ctx, cancel := context.WithTimeout(ctx, timeout)
+	ctx, cancel := bounded(ctx, plan.Timeouts.Update, defaultWriteTimeout, &resp.Diagnostics)
 	defer cancel()
 
 	account, err := r.client.CreateOrUpdateKlingAccount(ctx, plan.input(password))
@@ -212,9 +206,7 @@ func (r *klingAccountResource) Delete(ctx context.Context, req resource.DeleteRe
 	if resp.Diagnostics.HasError() || !requireClient(r.client, &resp.Diagnostics) {
 		return
 	}
-	timeout, diags := state.Timeouts.Delete(ctx, defaultWriteTimeout)
-	resp.Diagnostics.Append(diags...)
-	ctx, cancel := context.WithTimeout(ctx, timeout)
+	ctx, cancel := bounded(ctx, state.Timeouts.Delete, defaultWriteTimeout, &resp.Diagnostics)
 	defer cancel()
 
 	if err := r.client.DeleteKlingAccount(ctx, state.Email.ValueString()); err != nil {
@@ -244,6 +236,15 @@ func planAndPassword(ctx context.Context, p tfsdk.Plan, c tfsdk.Config, diags *d
 		return plan, plan.Password.ValueString()
 	}
 	return plan, config.PasswordWO.ValueString()
+}
+
+// bounded limits ctx to one entry of the timeouts block (its Create, Read, Update or Delete method).
+func bounded(ctx context.Context, entry func(context.Context, time.Duration) (time.Duration, diag.Diagnostics),
+	fallback time.Duration, diags *diag.Diagnostics,
+) (context.Context, context.CancelFunc) {
+	timeout, d := entry(ctx, fallback)
+	diags.Append(d...)
+	return context.WithTimeout(ctx, timeout)
 }
 
 func (m klingAccountModel) input(password string) useapi.KlingAccountInput {
