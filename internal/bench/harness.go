@@ -171,7 +171,7 @@ func (h *harness) measure(n int, cfg configFunc) ([]step, error) {
 	if err := run("destroy", "destroy", "-auto-approve"); err != nil {
 		return nil, err
 	}
-	if left := len(h.emu.Accounts(token)); left != 0 {
+	if left := len(h.emu.Accounts(token, emulator.Kling)); left != 0 {
 		return nil, fmt.Errorf("%d accounts left after destroy", left)
 	}
 	return steps, nil
@@ -180,11 +180,11 @@ func (h *harness) measure(n int, cfg configFunc) ([]step, error) {
 // measureDataSource plans a configuration that lists n accounts added out of band.
 func (h *harness) measureDataSource(n int) (step, error) {
 	for i := range n {
-		h.emu.PutAccount(token, emulator.Account{Email: fmt.Sprintf("listed%d@example.com", i), Password: "p", MaxJobs: 1})
+		h.emu.PutAccount(token, emulator.Kling, emulator.Account{Email: fmt.Sprintf("listed%d@example.com", i), Password: "p", MaxJobs: 1})
 	}
 	defer func() {
-		for _, a := range h.emu.Accounts(token) {
-			h.emu.RemoveAccount(token, a.Email)
+		for _, a := range h.emu.Accounts(token, emulator.Kling) {
+			h.emu.RemoveAccount(token, emulator.Kling, a.ID)
 		}
 	}()
 	dir, err := h.workspace(fmt.Sprintf("data-source-%d", n), dataSourceConfig)

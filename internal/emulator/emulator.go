@@ -1,32 +1,19 @@
-// Package emulator is an in-memory useapi.net: the Kling account endpoints with the service's wire
-// format, status codes and bodies, plus switches for faults and counters of requests. Tests, the demo
-// and the benchmarks run against it, since the live service cannot be reached from CI.
+// Package emulator is an in-memory useapi.net: the account endpoints of every service the provider
+// manages and the subscription endpoint, with the service's wire format, status codes and bodies, plus
+// switches for faults and counters of requests. Tests, the demo and the benchmarks run against it,
+// since the live service cannot be reached from CI.
 package emulator
 
 import (
-	"fmt"
 	"hash/fnv"
 	"math/rand/v2"
 	"net"
 	"net/http"
+	"net/http/httptest"
 	"sort"
 	"sync"
 	"sync/atomic"
 	"time"
-)
-
-// Routes, as counted by Calls.
-const (
-	RouteAccounts = "/v1/kling/accounts"
-	RouteAccount  = "/v1/kling/accounts/{email}"
-)
-
-// Call keys, as CallCounts reports them.
-const (
-	CallPost   = "POST " + RouteAccounts
-	CallList   = "GET " + RouteAccounts
-	CallGet    = "GET " + RouteAccount
-	CallDelete = "DELETE " + RouteAccount
 )
 
 // PasswordPlaceholder is what the service returns in place of a password.
@@ -34,11 +21,12 @@ const PasswordPlaceholder = "…secured…"
 
 // Options shape a Server.
 type Options struct {
-	// MaxAccounts is how many accounts one token may hold; zero means no limit (the service allows three).
+	// MaxAccounts is how many accounts one token may hold of each service; zero means no limit (the
+	// service allows three).
 	MaxAccounts int
-	// RequireKnownKlingUsers refuses emails not added with AddKlingUser; otherwise any password logs in
+	// RequireKnownUsers refuses POSTs for emails not added with AddUser; otherwise any password logs in
 	// to an unknown email, which keeps large tests short.
-	RequireKnownKlingUsers bool
+	RequireKnownUsers bool
 	// Now is the clock; nil means time.Now.
 	Now func() time.Time
 }
@@ -50,44 +38,42 @@ type Server struct {
 	done chan struct{}
 	once sync.Once
 
-	mu         sync.Mutex
-	subs       map[string]*subscription
-	klingUsers map[string]string
-	queued     []Fault
-	faultRate  float64
-	faultMix   []Fault
-	source     *rand.PCG
-	rng        *rand.Rand
-	latency    time.Duration
-	calls      map[string]int
-	userAgent  string
-	inFlight   int
-	peak       int
+	mu             sync.Mutex
+	subs           map[string]*subscription
+	users          map[Service]map[string]*siteUser
+	securityChecks map[string]bool
+	logins         int
+	queued         []Fault
+	faultRate      float64
+	faultMix       []Fault
+	source         *rand.PCG
+	rng            *rand.Rand
+	latency        time.Duration
+	calls          map[string]int
+	userAgent      string
+	inFlight       int
+	peak           int
 
 	conns atomic.Int64
 }
 
-type subscription struct {
-	active   bool
-	accounts map[string]*account
+// siteUser is a login at a service's site.
+type siteUser struct {
+	password  string
+	suspended bool
 }
 
-type account struct {
-	email    string
-	password string
-	maxJobs  int64
-	loggedIn time.Time
-	points   []Points
-}
-
-// Points is one grant of Kling credit in an account's balance.
-type Points struct {
-	OrderID   string  `json:"orderId"`
-	Type      string  `json:"type"`
-	Amount    float64 `json:"amount"`
-	Balance   float64 `json:"balance"`
-	StartTime int64   `json:"startTime"`
-	EndTime   int64   `json:"endTime"`
+// Account is a configured account as a test sees it, password included.
+type Account struct {
+	// ID is the service's key: the email, or "REGION:email" for Dreamina. The emulator derives it;
+	// PutAccount ignores a given one.
+	ID       string
+	Email    string
+	Region   string
+	Password string
+	MaxJobs  int64
+	// Error, when not empty, puts the account in an error state (Muse reports it as its health).
+	Error string
 }
 
 // New returns an empty service: no tokens, no accounts, no faults.
@@ -96,99 +82,169 @@ func New(opts Options) *Server {
 		opts.Now = time.Now
 	}
 	s := &Server{
-		opts:       opts,
-		done:       make(chan struct{}),
-		subs:       map[string]*subscription{},
-		klingUsers: map[string]string{},
-		calls:      map[string]int{},
-		source:     rand.NewPCG(1, 2),
+		opts:           opts,
+		done:           make(chan struct{}),
+		subs:           map[string]*subscription{},
+		users:          map[Service]map[string]*siteUser{},
+		securityChecks: map[string]bool{},
+		calls:          map[string]int{},
+		source:         rand.NewPCG(1, 2),
 	}
 	s.rng = rand.New(s.source)
 	s.mux = http.NewServeMux()
-	s.mux.HandleFunc("POST "+RouteAccounts, s.authorized(s.postAccount))
-	s.mux.HandleFunc("GET "+RouteAccounts, s.authorized(s.listAccounts))
-	s.mux.HandleFunc("GET "+RouteAccount, s.authorized(s.getAccount))
-	s.mux.HandleFunc("DELETE "+RouteAccount, s.authorized(s.deleteAccount))
+	for _, d := range catalog {
+		keys := Calls(d.name)
+		s.mux.HandleFunc(keys.Post, s.forService(d, s.postAccount))
+		s.mux.HandleFunc(keys.List, s.forService(d, s.listAccounts))
+		s.mux.HandleFunc(keys.Get, s.forService(d, s.getAccount))
+		s.mux.HandleFunc(keys.Delete, s.forService(d, s.deleteAccount))
+	}
+	s.mux.HandleFunc(CallSubscription, s.getSubscription)
 	return s
 }
 
-// AddToken registers an API token with an active subscription.
-func (s *Server) AddToken(token string) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	if _, ok := s.subs[token]; !ok {
-		s.subs[token] = &subscription{active: true, accounts: map[string]*account{}}
+// ServeHTTP answers like useapi.net, after any latency and fault that is due.
+func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	_, pattern := s.mux.Handler(r)
+	if pattern == "" {
+		pattern = r.Method + " (no such route)"
 	}
+	s.enter(pattern, r.UserAgent())
+	defer s.leave()
+
+	if fault, ok := s.nextFault(r.Method, pattern); ok {
+		if s.inject(fault, w, r) {
+			return
+		}
+	}
+	latency := s.currentLatency()
+	if latency <= 0 {
+		s.mux.ServeHTTP(w, r)
+		return
+	}
+	// The request is applied first and the answer delayed, so that a client that gives up while waiting
+	// meets the hard case: the change happened and it did not hear so.
+	rec := httptest.NewRecorder()
+	s.mux.ServeHTTP(rec, r)
+	if !s.wait(r, latency) {
+		return
+	}
+	for k, v := range rec.Header() {
+		w.Header()[k] = v
+	}
+	w.WriteHeader(rec.Code)
+	_, _ = w.Write(rec.Body.Bytes())
 }
 
-// SetSubscriptionActive turns a token's subscription on or off; off answers 402 to every call.
-func (s *Server) SetSubscriptionActive(token string, active bool) {
+// AddUser makes a login exist at a service's site: POSTs for this email succeed only with this password.
+func (s *Server) AddUser(svc Service, email, password string) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	if sub, ok := s.subs[token]; ok {
-		sub.active = active
-	}
+	s.user(svc, email).password = password
 }
 
-// AddKlingUser makes a Kling login exist: POSTs for this email succeed only with this password.
-func (s *Server) AddKlingUser(email, password string) {
+// SuspendUser suspends a login at a service's site: POSTs for it fail (Runway says so in its own words).
+func (s *Server) SuspendUser(svc Service, email string) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	s.klingUsers[email] = password
+	s.user(svc, email).suspended = true
 }
 
-// Account is a configured account as a test sees it, password included.
-type Account struct {
-	Email    string
-	Password string
-	MaxJobs  int64
+func (s *Server) user(svc Service, email string) *siteUser {
+	if s.users[svc] == nil {
+		s.users[svc] = map[string]*siteUser{}
+	}
+	u := s.users[svc][email]
+	if u == nil {
+		u = &siteUser{}
+		s.users[svc][email] = u
+	}
+	return u
 }
 
-// Accounts lists a token's accounts, sorted by email.
-func (s *Server) Accounts(token string) []Account {
+// RequireSecurityCheck makes Meta ask for a security check on Muse logins of this email while required:
+// a POST with a password then saves the account paused and answers 596.
+func (s *Server) RequireSecurityCheck(email string, required bool) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	sub, ok := s.subs[token]
-	if !ok {
-		return nil
+	s.securityChecks[email] = required
+}
+
+// Accounts lists a token's accounts of one service, sorted by ID.
+func (s *Server) Accounts(token string, svc Service) []Account {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	store := s.storeOf(token, svc)
+	out := make([]Account, 0, len(store))
+	for _, a := range store {
+		out = append(out, Account{ID: a.id, Email: a.email, Region: a.region, Password: a.password, MaxJobs: a.maxJobs, Error: a.err})
 	}
-	out := make([]Account, 0, len(sub.accounts))
-	for _, a := range sub.accounts {
-		out = append(out, Account{Email: a.email, Password: a.password, MaxJobs: a.maxJobs})
-	}
-	sort.Slice(out, func(i, j int) bool { return out[i].Email < out[j].Email })
+	sort.Slice(out, func(i, j int) bool { return out[i].ID < out[j].ID })
 	return out
 }
 
-// PutAccount adds or changes an account out of band, as another client of the service would.
-func (s *Server) PutAccount(token string, a Account) {
+// PutAccount adds or changes an account out of band, as another client of the service would; its Error
+// is kept as given. A missing region is the service's first, a zero MaxJobs the service's default.
+func (s *Server) PutAccount(token string, svc Service, a Account) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	sub, ok := s.subs[token]
-	if !ok {
+	d, store := lookup(svc), s.storeOf(token, svc)
+	if store == nil {
 		return
 	}
-	s.upsert(sub, a.Email, a.Password, a.MaxJobs)
+	in := accountRequest{Email: a.Email, Password: a.Password, MaxJobs: a.MaxJobs}
+	if len(d.regions) > 0 {
+		in.Region = a.Region
+		if in.Region == "" {
+			in.Region = d.regions[0]
+		}
+	}
+	s.upsert(d, store, in).err = a.Error
 }
 
 // RemoveAccount deletes an account out of band.
-func (s *Server) RemoveAccount(token, email string) {
+func (s *Server) RemoveAccount(token string, svc Service, id string) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	if sub, ok := s.subs[token]; ok {
-		delete(sub.accounts, email)
+	delete(s.storeOf(token, svc), id)
+}
+
+// SetAccountError breaks an account, as a lost session would: the list reports message, GET answers 596
+// (Muse reports it as the health), until the account is posted again. An empty message heals it.
+func (s *Server) SetAccountError(token string, svc Service, id, message string) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if a := s.storeOf(token, svc)[id]; a != nil {
+		a.err = message
 	}
 }
 
-// SetBalance replaces the credit grants an account reports.
+// SetBalance replaces the credit grants a Kling account reports.
 func (s *Server) SetBalance(token, email string, points []Points) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	if sub, ok := s.subs[token]; ok {
-		if a, ok := sub.accounts[email]; ok {
-			a.points = append([]Points(nil), points...)
-		}
+	if a := s.storeOf(token, Kling)[email]; a != nil {
+		a.points = append([]Points{}, points...)
 	}
+}
+
+// CreditClaims is how many single-account GETs of a Dreamina account claimed the day's free credits.
+func (s *Server) CreditClaims(token, id string) int {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if a := s.storeOf(token, Dreamina)[id]; a != nil {
+		return a.reads
+	}
+	return 0
+}
+
+// storeOf is a token's accounts of a service, nil for an unknown token or service; the caller holds s.mu.
+func (s *Server) storeOf(token string, svc Service) accounts {
+	sub := s.subs[token]
+	if sub == nil || lookup(svc) == nil {
+		return nil
+	}
+	return sub.store(svc)
 }
 
 // SetLatency delays every answer by d, after the request has been applied.
@@ -198,14 +254,15 @@ func (s *Server) SetLatency(d time.Duration) {
 	s.latency = d
 }
 
-// Calls is how many requests reached a route ("GET", RouteAccount, say), faulted ones included.
+// Calls is how many requests reached a route ("GET", "/v1/kling/accounts/{email}", say), faulted ones
+// included.
 func (s *Server) Calls(method, route string) int {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	return s.calls[method+" "+route]
 }
 
-// CallCounts is every counter, keyed by "METHOD route" (CallPost, CallGet, ...).
+// CallCounts is every counter, keyed by "METHOD route" (see CallKeys and CallSubscription).
 func (s *Server) CallCounts() map[string]int {
 	s.mu.Lock()
 	defer s.mu.Unlock()
@@ -251,31 +308,11 @@ func (s *Server) Connections() int64 { return s.conns.Load() }
 // Close releases requests held by a hang fault. The Server still answers afterwards.
 func (s *Server) Close() { s.once.Do(func() { close(s.done) }) }
 
-// upsert is the one place an account is written; the caller holds s.mu.
-func (s *Server) upsert(sub *subscription, email, password string, maxJobs int64) *account {
-	a, ok := sub.accounts[email]
-	if !ok {
-		a = &account{email: email, points: s.defaultPoints(email)}
-		sub.accounts[email] = a
-	}
-	a.password, a.maxJobs, a.loggedIn = password, maxJobs, s.opts.Now()
-	return a
-}
-
-func (s *Server) defaultPoints(email string) []Points {
-	start := s.opts.Now().Truncate(24 * time.Hour)
-	return []Points{{
-		OrderID:   fmt.Sprintf("%d", hash(email)%1_000_000_000),
-		Type:      "plan",
-		Amount:    66000,
-		Balance:   56000,
-		StartTime: start.UnixMilli(),
-		EndTime:   start.Add(30 * 24 * time.Hour).UnixMilli(),
-	}}
-}
-
 func hash(s string) uint64 {
 	h := fnv.New64a()
 	_, _ = h.Write([]byte(s))
 	return h.Sum64()
 }
+
+// fakeID is a stable number standing for a site's id of a login.
+func fakeID(email string, limit uint64) int64 { return int64(hash(email) % limit) }

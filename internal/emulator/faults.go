@@ -34,6 +34,8 @@ type Fault struct {
 	RetryAfter string
 	// Method limits a queued fault to requests with this method ("DELETE", say); empty matches any.
 	Method string
+	// Call limits a queued fault to one route, by its call key (Calls(Kling).Get, say); empty matches any.
+	Call string
 }
 
 // FailNext makes the next n requests fail with f, before any random faults.
@@ -54,11 +56,11 @@ func (s *Server) SetFaultRate(rate float64, seed uint64, mix ...Fault) {
 	s.source.Seed(seed, seed^0x9e3779b97f4a7c15)
 }
 
-func (s *Server) nextFault(method string) (Fault, bool) {
+func (s *Server) nextFault(method, call string) (Fault, bool) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	for i, f := range s.queued {
-		if f.Method == "" || f.Method == method {
+		if (f.Method == "" || f.Method == method) && (f.Call == "" || f.Call == call) {
 			s.queued = append(s.queued[:i], s.queued[i+1:]...)
 			return f, true
 		}

@@ -2,27 +2,34 @@ package emulator
 
 import (
 	"net/http/httptest"
+	"slices"
 	"strings"
 	"testing"
 )
 
-// FuzzParseAccountRequest feeds arbitrary POST bodies to the emulator's parser: it must not panic, and
-// whatever it accepts must obey the service's rules.
+// FuzzParseAccountRequest feeds arbitrary POST bodies to the parser every service shares, under each
+// service's rules: it must not panic, and whatever it accepts must obey that service's rules.
 func FuzzParseAccountRequest(f *testing.F) {
-	f.Add("application/json", `{"email":"a@example.com","password":"p","maxJobs":5}`)
-	f.Add("application/json", `{"email":"a@example.com","password":"p","maxJobs":"5"}`)
-	f.Add("application/json", `{"email":" ","password":"p","maxJobs":1e3}`)
-	f.Add("multipart/form-data; boundary=X", "--X\r\nContent-Disposition: form-data; name=\"email\"\r\n\r\na@b.c\r\n--X--\r\n")
-	f.Add("text/plain", "email=a")
-	f.Fuzz(func(t *testing.T, contentType, body string) {
-		req := httptest.NewRequest("POST", RouteAccounts, strings.NewReader(body))
+	f.Add(uint8(0), "application/json", `{"email":"a@example.com","password":"p","maxJobs":5}`)
+	f.Add(uint8(1), "application/json", `{"email":"a@example.com","password":"p","maxJobs":"5"}`)
+	f.Add(uint8(2), "application/json", `{"email":" ","password":"p","maxJobs":1e3}`)
+	f.Add(uint8(3), "application/json", `{"email":"a@example.com","password":"p","region":"CA"}`)
+	f.Add(uint8(3), "application/json", `{"email":"a@example.com","password":"p","region":"ca","maxJobs":50}`)
+	f.Add(uint8(4), "application/json", `{"email":"a@example.com","maxJobs":null}`)
+	f.Add(uint8(4), "multipart/form-data; boundary=X", "--X\r\nContent-Disposition: form-data; name=\"email\"\r\n\r\na@b.c\r\n--X--\r\n")
+	f.Add(uint8(0), "text/plain", "email=a")
+	f.Fuzz(func(t *testing.T, which uint8, contentType, body string) {
+		d := catalog[int(which)%len(catalog)]
+		req := httptest.NewRequest("POST", d.base, strings.NewReader(body))
 		req.Header.Set("Content-Type", contentType)
-		in, err := parseAccountRequest(req)
+		in, err := parseAccountRequest(req, d)
 		if err != nil {
 			return
 		}
-		if strings.TrimSpace(in.Email) == "" || in.Password == "" || in.MaxJobs < 1 || in.MaxJobs > 10 {
-			t.Fatalf("accepted an invalid account: %+v", in)
+		jobsOK := in.MaxJobs >= d.maxJobs.min && in.MaxJobs <= d.maxJobs.max || in.MaxJobs == 0 && d.maxJobs.def != 0
+		regionOK := d.regions == nil && in.Region == "" || slices.Contains(d.regions, in.Region)
+		if strings.TrimSpace(in.Email) == "" || in.Password == "" && !d.passwordOptional || !jobsOK || !regionOK {
+			t.Fatalf("%s accepted an invalid account: %+v", d.name, in)
 		}
 	})
 }

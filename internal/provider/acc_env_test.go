@@ -1,6 +1,7 @@
 package provider
 
 import (
+	"context"
 	"fmt"
 	"net/http/httptest"
 	"os"
@@ -11,6 +12,8 @@ import (
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
+	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/statecheck"
 	"github.com/hashicorp/terraform-plugin-testing/terraform"
 
 	"github.com/useapi-community/terraform-provider-useapi/internal/emulator"
@@ -37,12 +40,15 @@ type accEnv struct {
 }
 
 // newAccEnv starts an emulator for t, stopped when t ends. With USEAPI_LIVE=1 it targets useapi.net.
-func newAccEnv(t *testing.T) *accEnv {
+func newAccEnv(t *testing.T) *accEnv { return newAccEnvWith(t, emulator.Options{}) }
+
+// newAccEnvWith is newAccEnv with an emulator shaped by opts, such as an account cap.
+func newAccEnvWith(t *testing.T, opts emulator.Options) *accEnv {
 	t.Helper()
 	if live() {
 		return &accEnv{token: os.Getenv(EnvToken), url: os.Getenv(EnvBaseURL)}
 	}
-	emu := emulator.New(emulator.Options{})
+	emu := emulator.New(opts)
 	token := fmt.Sprintf("user:%d-acc%s", 1000+tokenSeq.Add(1), strings.ReplaceAll(t.Name(), "_", ""))
 	emu.AddToken(token)
 	srv := httptest.NewUnstartedServer(emu)
@@ -106,14 +112,32 @@ func (e *accEnv) resetCalls() {
 	}
 }
 
-// expectCalls checks the emulator's counters against want, keyed like "POST /v1/kling/accounts"; any
-// route not in want must have had no request.
-func (e *accEnv) expectCalls(want map[string]int) func(*terraform.State) error {
+// emulatorCheck is a check of what the emulator holds or counted, usable as a ConfigStateCheck and, through
+// fn, as a CheckDestroy. Live, there is nothing to look into, and tests that rely on it skip themselves.
+type emulatorCheck struct {
+	env   *accEnv
+	check func(*emulator.Server) error
+}
+
+// CheckState runs the check after a step.
+func (c emulatorCheck) CheckState(_ context.Context, _ statecheck.CheckStateRequest, resp *statecheck.CheckStateResponse) {
+	resp.Error = c.fn()(nil)
+}
+
+func (c emulatorCheck) fn() resource.TestCheckFunc {
 	return func(*terraform.State) error {
-		if e.emu == nil {
+		if c.env.emu == nil {
 			return nil
 		}
-		got := e.emu.CallCounts()
+		return c.check(c.env.emu)
+	}
+}
+
+// expectCalls checks the emulator's counters against want, keyed like "POST /v1/kling/accounts"; any
+// route not in want must have had no request.
+func (e *accEnv) expectCalls(want map[string]int) emulatorCheck {
+	return emulatorCheck{env: e, check: func(emu *emulator.Server) error {
+		got := emu.CallCounts()
 		for k, v := range got {
 			if v != want[k] {
 				return fmt.Errorf("API calls %v, want %v", got, want)
@@ -125,46 +149,57 @@ func (e *accEnv) expectCalls(want map[string]int) func(*terraform.State) error {
 			}
 		}
 		return nil
-	}
+	}}
 }
 
-// expectAccounts checks that the service holds exactly these emails with these max_jobs.
-func (e *accEnv) expectAccounts(want map[string]int64) func(*terraform.State) error {
-	return func(*terraform.State) error {
-		if e.emu == nil {
-			return nil
-		}
+// expectAccounts checks that the service holds exactly these Kling emails with these max_jobs.
+func (e *accEnv) expectAccounts(want map[string]int64) emulatorCheck {
+	return e.expectServiceAccounts(emulator.Kling, want)
+}
+
+// expectServiceAccounts checks that the service holds exactly these account IDs with these max_jobs.
+func (e *accEnv) expectServiceAccounts(svc emulator.Service, want map[string]int64) emulatorCheck {
+	return emulatorCheck{env: e, check: func(emu *emulator.Server) error {
 		got := map[string]int64{}
-		for _, a := range e.emu.Accounts(e.token) {
-			got[a.Email] = a.MaxJobs
+		for _, a := range emu.Accounts(e.token, svc) {
+			got[a.ID] = a.MaxJobs
 		}
 		if fmt.Sprint(got) != fmt.Sprint(want) {
-			return fmt.Errorf("service holds %v, want %v", got, want)
+			return fmt.Errorf("%s holds %v, want %v", svc, got, want)
 		}
 		return nil
-	}
+	}}
+}
+
+// expectPassword checks the password the service received for an account.
+func (e *accEnv) expectPassword(svc emulator.Service, id, want string) emulatorCheck {
+	return emulatorCheck{env: e, check: func(emu *emulator.Server) error {
+		for _, a := range emu.Accounts(e.token, svc) {
+			if a.ID == id && a.Password == want {
+				return nil
+			}
+		}
+		return fmt.Errorf("%s does not hold password %q for %s", svc, want, id)
+	}}
 }
 
 // expectUserAgent checks that requests name the provider's version and the CLI's, as support desks ask.
-func (e *accEnv) expectUserAgent() func(*terraform.State) error {
-	return func(*terraform.State) error {
-		if e.emu == nil {
-			return nil
-		}
+func (e *accEnv) expectUserAgent() emulatorCheck {
+	return emulatorCheck{env: e, check: func(emu *emulator.Server) error {
 		want := regexp.MustCompile(`^terraform-provider-useapi/test Terraform/\d+\.\d+\.\d+`)
-		if got := e.emu.LastUserAgent(); !want.MatchString(got) {
+		if got := emu.LastUserAgent(); !want.MatchString(got) {
 			return fmt.Errorf("User-Agent %q, want it to match %s", got, want)
 		}
 		return nil
-	}
+	}}
 }
 
-// Call keys, as the emulator counts them.
-const (
-	postAccount   = emulator.CallPost
-	listAccounts  = emulator.CallList
-	getAccount    = emulator.CallGet
-	deleteAccount = emulator.CallDelete
+// Kling's call keys, as the emulator counts them.
+var (
+	postAccount   = emulator.Calls(emulator.Kling).Post
+	listAccounts  = emulator.Calls(emulator.Kling).List
+	getAccount    = emulator.Calls(emulator.Kling).Get
+	deleteAccount = emulator.Calls(emulator.Kling).Delete
 )
 
 // errorRegexp matches the parts in order, however Terraform wrapped the lines of the diagnostic.

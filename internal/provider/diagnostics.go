@@ -10,21 +10,21 @@ import (
 	"github.com/useapi-community/terraform-provider-useapi/internal/useapi"
 )
 
-// clientFrom takes the client the provider configured, or says why there is none.
-func clientFrom(data any, diags *diag.Diagnostics) *useapi.Client {
+// dataFrom takes what the provider configured, or says why there is none.
+func dataFrom(data any, diags *diag.Diagnostics) *providerData {
 	if data == nil {
 		return nil // ConfigureProvider has not run yet (validation), or its arguments are still unknown.
 	}
-	client, ok := data.(*useapi.Client)
+	pd, ok := data.(*providerData)
 	if !ok {
-		diags.AddError("Unexpected provider data", fmt.Sprintf("Expected *useapi.Client, got %T. Please report this to the provider's developers.", data))
+		diags.AddError("Unexpected provider data", fmt.Sprintf("Expected *providerData, got %T. Please report this to the provider's developers.", data))
 	}
-	return client
+	return pd
 }
 
 // requireClient reports an error when an operation needs the service and the provider has no client.
-func requireClient(client *useapi.Client, diags *diag.Diagnostics) bool {
-	if client == nil {
+func requireClient(data *providerData, diags *diag.Diagnostics) bool {
+	if data == nil || data.client == nil {
 		diags.AddError("The useapi provider is not configured",
 			"The provider's arguments (api_token, base_url, max_retries, request_timeout) were not known "+
 				"when this operation ran, for example because they come from a resource that is not created yet. "+
@@ -34,24 +34,74 @@ func requireClient(client *useapi.Client, diags *diag.Diagnostics) bool {
 	return true
 }
 
-// addServiceError turns a client error into a diagnostic that says what happened and what to do.
-func addServiceError(ctx context.Context, diags *diag.Diagnostics, summary string, err error) {
-	diags.AddError(summary, serviceErrorDetail(ctx, err))
+// addServiceError turns a client error into a diagnostic that says what happened and what to do. svc is
+// the service the request was about, or nil for one that concerns the subscription.
+func addServiceError(diags *diag.Diagnostics, svc *accountService, summary string, err error) {
+	diags.AddError(summary, serviceErrorDetail(svc, err))
 }
 
-func serviceErrorDetail(ctx context.Context, err error) string {
+func serviceErrorDetail(svc *accountService, err error) string {
 	detail := err.Error()
-	var apiErr *useapi.APIError
-	switch {
-	case errors.As(err, &apiErr):
-		if hint := apiErr.Hint(); hint != "" {
-			detail += "\n\n" + hint
-		}
-	case errors.Is(err, context.DeadlineExceeded) || ctx.Err() != nil:
-		detail += "\n\nThe operation ran out of time. Raise the resource's timeouts or the provider's " +
-			"request_timeout, or check that useapi.net is reachable, then apply again."
-	default:
-		detail += "\n\nCheck that useapi.net (or base_url) is reachable from where Terraform runs, then apply again."
+	if hint := errorHint(svc, err); hint != "" {
+		detail += "\n\n" + hint
 	}
 	return detail
+}
+
+// errorHint is the advice for err, following what actually happened: the service's words, an
+// interruption, a deadline, or a request that never left this machine.
+func errorHint(svc *accountService, err error) string {
+	title := "the AI site's"
+	if svc != nil {
+		title = svc.title
+	}
+	var apiErr *useapi.APIError
+	var notSent *useapi.NotSentError
+	switch {
+	case useapi.Interrupted(err):
+		return "Terraform was interrupted while this request was under way, so its outcome may not be known. " +
+			"Run terraform apply again: it picks up from what the service holds."
+	case errors.Is(err, context.DeadlineExceeded):
+		return "The operation ran out of time: it is bounded by the resource's or data source's timeouts " +
+			"(each attempt also by the provider's request_timeout). Raise them, or check that useapi.net is " +
+			"reachable, then apply again."
+	case errors.As(err, &notSent):
+		return "The request never reached useapi.net. Check base_url (or USEAPI_BASE_URL) and that the host " +
+			"can be reached from where Terraform runs."
+	case !errors.As(err, &apiErr):
+		return "Check that useapi.net (or base_url) is reachable from where Terraform runs, then apply again."
+	}
+	switch apiErr.Reason() {
+	case useapi.ReasonNotTheService:
+		return "That is not useapi.net's own \"not found\" answer, so the request reached something else: " +
+			"base_url (or USEAPI_BASE_URL) looks wrong. It should be " + useapi.DefaultBaseURL + ", with no " +
+			"/v1 or other path. Nothing was changed in state."
+	case useapi.ReasonBadToken:
+		return "Check the useapi.net API token (the provider's api_token or the USEAPI_TOKEN environment variable)."
+	case useapi.ReasonLoginRejected:
+		return fmt.Sprintf("%s refused the account's own login, not the useapi.net API token: check the email and "+
+			"password (for password_wo, bump password_wo_version to send a new one), and that the account can "+
+			"sign in to %s.", title, title)
+	case useapi.ReasonNoSubscription:
+		return "The useapi.net subscription is missing or has lapsed: renew it at https://useapi.net, then apply again."
+	case useapi.ReasonAccountLimit:
+		return fmt.Sprintf("The subscription already holds as many %s accounts as it allows. Remove one, or add "+
+			"subscriptions at https://useapi.net, then apply again.", title)
+	case useapi.ReasonBadRequest:
+		if svc != nil {
+			return fmt.Sprintf("useapi.net refused the request as sent: check the email, the password and "+
+				"max_jobs (from %d to %d).", svc.maxJobs.min, svc.maxJobs.max)
+		}
+	case useapi.ReasonRateLimited:
+		if apiErr.RetryAfter > 0 {
+			return "Apply again later, or raise the timeouts so the wait the service asks for fits."
+		}
+		return "useapi.net is rate limiting or at capacity. Wait and apply again, or raise max_retries."
+	case useapi.ReasonAccountError:
+		return fmt.Sprintf("The %s account is in an error state at useapi.net. Apply again: the plan adds it "+
+			"anew, which clears the error; if that fails too, sign in to %s to check the account.", title, title)
+	case useapi.ReasonServer:
+		return "useapi.net had a server error. Apply again later; the operation is safe to repeat."
+	}
+	return ""
 }

@@ -21,7 +21,7 @@ func TestAccKlingAccountDataSource_balance(t *testing.T) {
 	t.Parallel()
 	env := newAccEnv(t)
 	env.needsEmulator(t)
-	env.emu.PutAccount(env.token, emulator.Account{Email: "outside@example.com", Password: "p", MaxJobs: 8})
+	env.emu.PutAccount(env.token, emulator.Kling, emulator.Account{Email: "outside@example.com", Password: "p", MaxJobs: 8})
 	env.emu.SetBalance(env.token, "outside@example.com", []emulator.Points{
 		{OrderID: "A-1", Type: "plan", Amount: 66000, Balance: 56000, StartTime: 1700000000000, EndTime: 1702592000000},
 		{OrderID: "B-2", Type: "bonus", Amount: 100.5, Balance: 0.5, StartTime: 1700000000001, EndTime: 1702592000001},
@@ -47,9 +47,10 @@ func TestAccKlingAccountDataSource_balance(t *testing.T) {
 					point("A-1", "plan", 66000, 56000, 1700000000000, 1702592000000),
 					point("B-2", "bonus", 100.5, 0.5, 1700000000001, 1702592000001),
 				})),
+				statecheck.ExpectKnownValue(accountData, tfjsonpath.New("error"), knownvalue.Null()),
+				// A data source is read once, at plan time.
+				env.expectCalls(map[string]int{getAccount: 1}),
 			},
-			// A data source is read once, at plan time.
-			Check: env.expectCalls(map[string]int{getAccount: 1}),
 		}},
 	})
 }
@@ -124,7 +125,7 @@ data "useapi_kling_account" "test" {
 				statecheck.ExpectKnownValue(accountData, tfjsonpath.New("balance").AtMapKey("total"), knownvalue.Float64Exact(56000)),
 				statecheck.CompareValuePairs(accountData, tfjsonpath.New("session"), accountAddr, tfjsonpath.New("session"), compareSame),
 			},
-			Check: env.expectCalls(map[string]int{postAccount: 1, getAccount: 1}),
+			Check: env.expectCalls(map[string]int{listAccounts: 1, postAccount: 1, getAccount: 1}).fn(),
 		}},
 	})
 }

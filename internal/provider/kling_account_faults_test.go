@@ -5,7 +5,10 @@ import (
 	"time"
 
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
 	"github.com/hashicorp/terraform-plugin-testing/plancheck"
+	"github.com/hashicorp/terraform-plugin-testing/statecheck"
+	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
 
 	"github.com/useapi-community/terraform-provider-useapi/internal/emulator"
 )
@@ -29,13 +32,13 @@ func TestAccKlingAccount_lostAnswers(t *testing.T) {
 	env.needsEmulator(t)
 	lose := func() {
 		env.resetCalls()
-		env.emu.FailNext(1, emulator.Fault{Kind: emulator.LoseAnswer})
+		env.emu.FailNext(1, emulator.Fault{Kind: emulator.LoseAnswer, Method: "POST"})
 	}
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: protoV6ProviderFactories,
 		CheckDestroy: resource.ComposeTestCheckFunc(
-			env.expectAccounts(map[string]int64{}),
-			env.expectCalls(map[string]int{getAccount: 1, deleteAccount: 2}),
+			env.expectAccounts(map[string]int64{}).fn(),
+			env.expectCalls(map[string]int{getAccount: 1, deleteAccount: 2}).fn(),
 		),
 		Steps: []resource.TestStep{
 			{
@@ -44,10 +47,10 @@ func TestAccKlingAccount_lostAnswers(t *testing.T) {
 				ConfigPlanChecks: resource.ConfigPlanChecks{
 					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
 				},
-				Check: resource.ComposeTestCheckFunc(
-					env.expectCalls(map[string]int{postAccount: 2}),
+				ConfigStateChecks: []statecheck.StateCheck{
+					env.expectCalls(map[string]int{listAccounts: 1, postAccount: 2}),
 					env.expectAccounts(map[string]int64{"faulty@example.com": 2}),
-				),
+				},
 			},
 			{
 				// The destroy's refresh GET is answered; its DELETE is applied and the answer lost.
@@ -62,25 +65,57 @@ func TestAccKlingAccount_lostAnswers(t *testing.T) {
 	})
 }
 
-// TestAccKlingAccount_retryBudgetSpent: when every attempt fails the error says how many were made and
-// what the service last said, and a create whose outcome is unknown is kept in state, tainted, so the next
-// apply replaces it instead of leaving an account Terraform does not know about.
-func TestAccKlingAccount_retryBudgetSpent(t *testing.T) {
+// TestAccKlingAccount_lostCreateIsReconciled: the create's POST is applied but every answer is lost or a
+// 503 until the retries are spent. Reading the account back shows it was created with what was sent, so
+// the create succeeds: nothing is tainted and the next plan is empty.
+func TestAccKlingAccount_lostCreateIsReconciled(t *testing.T) {
 	t.Parallel()
 	env := newAccEnv(t)
 	env.needsEmulator(t)
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: protoV6ProviderFactories,
-		CheckDestroy:             env.expectAccounts(map[string]int64{}),
+		CheckDestroy:             env.expectAccounts(map[string]int64{}).fn(),
+		Steps: []resource.TestStep{{
+			PreConfig: func() {
+				env.emu.FailNext(1, emulator.Fault{Kind: emulator.LoseAnswer, Method: "POST"})
+				env.emu.FailNext(2, emulator.Fault{Kind: emulator.UnavailableHTML, Method: "POST"})
+				env.resetCalls()
+			},
+			Config: faultConfig(env, "2"),
+			ConfigPlanChecks: resource.ConfigPlanChecks{
+				PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
+			},
+			ConfigStateChecks: []statecheck.StateCheck{
+				statecheck.ExpectKnownValue(accountAddr, tfjsonpath.New("session"), knownvalue.NotNull()),
+				// The list before, three POST attempts, and the one read that settles it.
+				env.expectCalls(map[string]int{listAccounts: 1, postAccount: 3, getAccount: 1}),
+				env.expectAccounts(map[string]int64{"faulty@example.com": 2}),
+			},
+		}},
+	})
+}
+
+// TestAccKlingAccount_unknownCreateIsKept: when the create's answers are lost and reading the account back
+// fails too, the provider cannot tell whether it exists. It keeps it in state, tainted, so the next apply
+// replaces it instead of leaving an account Terraform does not know about; the error says all of it.
+func TestAccKlingAccount_unknownCreateIsKept(t *testing.T) {
+	t.Parallel()
+	env := newAccEnv(t)
+	env.needsEmulator(t)
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: protoV6ProviderFactories,
+		CheckDestroy:             env.expectAccounts(map[string]int64{}).fn(),
 		Steps: []resource.TestStep{
 			{
 				PreConfig: func() {
-					// The first attempt is applied but its answer lost; the next two meet a 503 page.
-					env.emu.FailNext(1, emulator.Fault{Kind: emulator.LoseAnswer})
-					env.emu.FailNext(2, emulator.Fault{Kind: emulator.UnavailableHTML})
+					env.emu.FailNext(1, emulator.Fault{Kind: emulator.LoseAnswer, Method: "POST"})
+					env.emu.FailNext(2, emulator.Fault{Kind: emulator.UnavailableHTML, Method: "POST"})
+					// The list before the create is answered; every read of the account after it meets a 503 page.
+					env.emu.FailNext(3, emulator.Fault{Kind: emulator.UnavailableHTML, Call: getAccount})
 				},
-				Config:      faultConfig(env, "2"),
-				ExpectError: errorRegexp("Unable to create Kling account", "503 Service Unavailable", "(after 3 attempts)", "safe to repeat"),
+				Config: faultConfig(env, "2"),
+				ExpectError: errorRegexp("Unable to create Kling account", "503 Service Unavailable", "(after 3 attempts)",
+					"Reading faulty@example.com back to see whether it was created also failed"),
 			},
 			{
 				PreConfig: env.resetCalls,
@@ -89,10 +124,11 @@ func TestAccKlingAccount_retryBudgetSpent(t *testing.T) {
 					PreApply:             []plancheck.PlanCheck{plancheck.ExpectResourceAction(accountAddr, plancheck.ResourceActionDestroyBeforeCreate)},
 					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
 				},
-				Check: resource.ComposeTestCheckFunc(
+				// A replacement that keeps the account's identity needs no list: the run removed it first.
+				ConfigStateChecks: []statecheck.StateCheck{
 					env.expectCalls(map[string]int{getAccount: 1, deleteAccount: 1, postAccount: 1}),
 					env.expectAccounts(map[string]int64{"faulty@example.com": 2}),
-				),
+				},
 			},
 		},
 	})
@@ -103,14 +139,14 @@ func TestAccKlingAccount_definiteRefusalIsNotKept(t *testing.T) {
 	t.Parallel()
 	env := newAccEnv(t)
 	env.needsEmulator(t)
-	env.emu.AddKlingUser("faulty@example.com", "other")
+	env.emu.AddUser(emulator.Kling, "faulty@example.com", "other")
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: protoV6ProviderFactories,
 		Steps: []resource.TestStep{
 			{Config: faultConfig(env, "2"), ExpectError: errorRegexp("400 Bad Request")},
 			{
 				// Nothing was kept in state: with the right password the plan is a create, not a replacement.
-				PreConfig: func() { env.emu.AddKlingUser("faulty@example.com", "pw") },
+				PreConfig: func() { env.emu.AddUser(emulator.Kling, "faulty@example.com", "pw") },
 				Config:    faultConfig(env, "2"),
 				ConfigPlanChecks: resource.ConfigPlanChecks{
 					PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction(accountAddr, plancheck.ResourceActionCreate)},
@@ -121,40 +157,35 @@ func TestAccKlingAccount_definiteRefusalIsNotKept(t *testing.T) {
 }
 
 // TestAccKlingAccount_createTimeout: the timeouts block bounds a whole create. The service applies the
-// account but answers after the deadline, so the account is kept, tainted, and the next apply converges.
+// account but answers after the deadline; reading it back shows the create happened, so it succeeds, and
+// the next plan is empty.
 func TestAccKlingAccount_createTimeout(t *testing.T) {
 	t.Parallel()
 	env := newAccEnv(t)
 	env.needsEmulator(t)
-	cfg := func(create string) string {
-		return env.providerBlock() + `
+	cfg := env.providerBlock() + `
 resource "useapi_kling_account" "test" {
   email    = "slow@example.com"
   max_jobs = 2
   password = "pw"
   timeouts {
-    create = "` + create + `"
+    create = "3s"
   }
 }
 `
-	}
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: protoV6ProviderFactories,
-		Steps: []resource.TestStep{
-			{
-				PreConfig:   func() { env.emu.SetLatency(5 * time.Second) },
-				Config:      cfg("1s"),
-				ExpectError: errorRegexp("Unable to create Kling account", "deadline exceeded", "Raise the resource's timeouts"),
+		Steps: []resource.TestStep{{
+			// Each answer takes 2s: the list fits in the 3s, the POST is applied but its answer comes too late.
+			PreConfig: func() { env.emu.SetLatency(2 * time.Second); env.resetCalls() },
+			Config:    cfg,
+			ConfigPlanChecks: resource.ConfigPlanChecks{
+				PostApplyPreRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
 			},
-			{
-				PreConfig: func() { env.emu.SetLatency(0) },
-				Config:    cfg("1m"),
-				ConfigPlanChecks: resource.ConfigPlanChecks{
-					PreApply:             []plancheck.PlanCheck{plancheck.ExpectResourceAction(accountAddr, plancheck.ResourceActionDestroyBeforeCreate)},
-					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
-				},
-				Check: env.expectAccounts(map[string]int64{"slow@example.com": 2}),
+			ConfigStateChecks: []statecheck.StateCheck{
+				env.expectCalls(map[string]int{listAccounts: 1, postAccount: 1, getAccount: 1}),
+				env.expectAccounts(map[string]int64{"slow@example.com": 2}),
 			},
-		},
+		}},
 	})
 }

@@ -1,56 +1,14 @@
 package provider
 
 import (
-	"fmt"
 	"regexp"
+	"slices"
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
-	"github.com/hashicorp/terraform-plugin-testing/tfversion"
 
 	"github.com/useapi-community/terraform-provider-useapi/internal/emulator"
 )
-
-// TestAccKlingAccount_badInput checks that each mistake fails at validate or plan time with an error that
-// names the attribute, before a single request reaches the service.
-func TestAccKlingAccount_badInput(t *testing.T) {
-	t.Parallel()
-	tests := []struct {
-		name string
-		body string // the resource block's arguments
-		want *regexp.Regexp
-	}{
-		{name: "max_jobs 0", body: `email = "a@example.com"` + "\n" + `max_jobs = 0` + "\n" + `password = "p"`, want: errorRegexp("max_jobs", "between 1 and 10, got: 0")},
-		{name: "max_jobs 11", body: `email = "a@example.com"` + "\n" + `max_jobs = 11` + "\n" + `password = "p"`, want: errorRegexp("max_jobs", "between 1 and 10, got: 11")},
-		{name: "max_jobs missing", body: `email = "a@example.com"` + "\n" + `password = "p"`, want: errorRegexp(`The argument "max_jobs" is required`)},
-		{name: "email empty", body: `email = ""` + "\n" + `max_jobs = 1` + "\n" + `password = "p"`, want: errorRegexp("email", "must be an email address")},
-		{name: "email not an email", body: `email = "kling-user"` + "\n" + `max_jobs = 1` + "\n" + `password = "p"`, want: errorRegexp("email", "must be an email address")},
-		{name: "email missing", body: `max_jobs = 1` + "\n" + `password = "p"`, want: errorRegexp(`The argument "email" is required`)},
-		{name: "both passwords", body: `email = "a@example.com"` + "\n" + `max_jobs = 1` + "\n" + `password = "p"` + "\n" + `password_wo = "q"`, want: errorRegexp("Invalid Attribute Combination", "Exactly one of these attributes must be configured: [password,password_wo]")},
-		{name: "neither password", body: `email = "a@example.com"` + "\n" + `max_jobs = 1`, want: errorRegexp("Missing Attribute Configuration", "Exactly one of these attributes must be configured: [password,password_wo]")},
-		{name: "empty password", body: `email = "a@example.com"` + "\n" + `max_jobs = 1` + "\n" + `password = ""`, want: errorRegexp("password", "length must be at least 1")},
-		{name: "empty password_wo", body: `email = "a@example.com"` + "\n" + `max_jobs = 1` + "\n" + `password_wo = ""`, want: errorRegexp("password_wo", "length must be at least 1")},
-		{name: "version without password_wo", body: `email = "a@example.com"` + "\n" + `max_jobs = 1` + "\n" + `password = "p"` + "\n" + `password_wo_version = 1`, want: errorRegexp("password_wo", "must be specified when", "password_wo_version")},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			t.Parallel()
-			env := newAccEnv(t)
-			resource.Test(t, resource.TestCase{
-				TerraformVersionChecks:   []tfversion.TerraformVersionCheck{tfversion.SkipBelow(tfversion.Version1_11_0)},
-				ProtoV6ProviderFactories: protoV6ProviderFactories,
-				Steps: []resource.TestStep{{
-					Config:      env.providerBlock() + fmt.Sprintf("resource \"useapi_kling_account\" \"test\" {\n%s\n}\n", tt.body),
-					PlanOnly:    true,
-					ExpectError: tt.want,
-				}},
-			})
-			if env.emu != nil && len(env.emu.CallCounts()) != 0 {
-				t.Fatalf("bad input reached the service: %v", env.emu.CallCounts())
-			}
-		})
-	}
-}
 
 // TestAccKlingAccount_serviceErrors checks that what the service refuses is reported with its words and
 // the fix, and that nothing is left behind in state or at the service.
@@ -60,19 +18,24 @@ func TestAccKlingAccount_serviceErrors(t *testing.T) {
 		name  string
 		setup func(env *accEnv) (token string)
 		want  *regexp.Regexp
+		// calls is how many requests the create makes: the list that checks for an existing account,
+		// and the POST when the list was answered.
+		calls int
 	}{
 		{
 			name: "wrong Kling password",
 			setup: func(env *accEnv) string {
-				env.emu.AddKlingUser("a@example.com", "the-right-one")
+				env.emu.AddUser(emulator.Kling, "a@example.com", "the-right-one")
 				return env.token
 			},
-			want: errorRegexp("Unable to create Kling account", "400", "password is incorrect", "Kling email and password"),
+			want:  errorRegexp("Unable to create Kling account", "400", "password is incorrect", "Kling refused the account's own login, not the useapi.net API token"),
+			calls: 2,
 		},
 		{
 			name:  "wrong token",
 			setup: func(env *accEnv) string { return "user:1-wrong" },
 			want:  errorRegexp("Unable to create Kling account", "401", "Unauthorized", "api_token or the USEAPI_TOKEN"),
+			calls: 1,
 		},
 		{
 			name: "lapsed subscription",
@@ -80,13 +43,25 @@ func TestAccKlingAccount_serviceErrors(t *testing.T) {
 				env.emu.SetSubscriptionActive(env.token, false)
 				return env.token
 			},
-			want: errorRegexp("Unable to create Kling account", "402", "Subscription required", "renew it"),
+			want:  errorRegexp("Unable to create Kling account", "402", "Subscription required", "renew it"),
+			calls: 1,
+		},
+		{
+			name: "account cap",
+			setup: func(env *accEnv) string {
+				for _, e := range []string{"one", "two", "three"} {
+					env.emu.PutAccount(env.token, emulator.Kling, emulator.Account{Email: e + "@example.com", Password: "p", MaxJobs: 1})
+				}
+				return env.token
+			},
+			want:  errorRegexp("Unable to create Kling account", "402", "allows up to 3 Kling accounts", "already holds as many Kling accounts as it allows"),
+			calls: 2,
 		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			t.Parallel()
-			env := newAccEnv(t)
+			env := newAccEnvWith(t, emulator.Options{MaxAccounts: 3})
 			env.needsEmulator(t)
 			token := tt.setup(env)
 			cfg := env.providerBlockWithToken(token) + `
@@ -100,12 +75,12 @@ resource "useapi_kling_account" "test" {
 				ProtoV6ProviderFactories: protoV6ProviderFactories,
 				Steps:                    []resource.TestStep{{Config: cfg, ExpectError: tt.want}},
 			})
-			if got := env.emu.Accounts(env.token); len(got) != 0 {
-				t.Fatalf("a refused create left accounts: %+v", got)
+			if got := env.emu.Accounts(env.token, emulator.Kling); slices.ContainsFunc(got, func(a emulator.Account) bool { return a.Email == "a@example.com" }) {
+				t.Fatalf("a refused create left its account: %+v", got)
 			}
-			// A definite refusal is not retried: one POST.
-			if got := env.emu.Calls("POST", emulator.RouteAccounts); got != 1 {
-				t.Fatalf("%d POSTs, want 1", got)
+			// A definite refusal is not retried: one request, the first that met it.
+			if got := totalCalls(env); got != tt.calls {
+				t.Fatalf("%d requests (%v), want %d", got, env.emu.CallCounts(), tt.calls)
 			}
 		})
 	}

@@ -28,7 +28,7 @@ func TestAccKlingAccountsDataSource_empty(t *testing.T) {
 			ConfigStateChecks: []statecheck.StateCheck{
 				statecheck.ExpectKnownValue(accountsData, tfjsonpath.New("accounts"), knownvalue.ListSizeExact(0)),
 			},
-			Check: env.expectCalls(map[string]int{listAccounts: 1}),
+			Check: env.expectCalls(map[string]int{listAccounts: 1}).fn(),
 		}},
 	})
 }
@@ -38,8 +38,8 @@ func TestAccKlingAccountsDataSource_mixed(t *testing.T) {
 	t.Parallel()
 	env := newAccEnv(t)
 	env.needsEmulator(t)
-	env.emu.PutAccount(env.token, emulator.Account{Email: "zed@example.com", Password: "p", MaxJobs: 2})
-	env.emu.PutAccount(env.token, emulator.Account{Email: "amy@example.com", Password: "p", MaxJobs: 9})
+	env.emu.PutAccount(env.token, emulator.Kling, emulator.Account{Email: "zed@example.com", Password: "p", MaxJobs: 2})
+	env.emu.PutAccount(env.token, emulator.Kling, emulator.Account{Email: "amy@example.com", Password: "p", MaxJobs: 9})
 	summary := func(email string, maxJobs int64) knownvalue.Check {
 		return knownvalue.ObjectPartial(map[string]knownvalue.Check{
 			"email": knownvalue.StringExact(email), "max_jobs": knownvalue.Int64Exact(maxJobs),
@@ -67,7 +67,7 @@ output "emails" {
 				})),
 			},
 			// One POST for the resource and one list for the data source, read after it.
-			Check: env.expectCalls(map[string]int{postAccount: 1, listAccounts: 1}),
+			Check: env.expectCalls(map[string]int{postAccount: 1, listAccounts: 2}).fn(),
 		}},
 	})
 }

@@ -12,6 +12,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/list"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/provider"
 	"github.com/hashicorp/terraform-plugin-framework/provider/schema"
@@ -32,19 +33,24 @@ const (
 
 const maxRetriesLimit = 20
 
-var _ provider.Provider = (*useapiProvider)(nil)
+var (
+	_ provider.Provider                  = (*useapiProvider)(nil)
+	_ provider.ProviderWithListResources = (*useapiProvider)(nil)
+)
 
 type useapiProvider struct {
 	version string
 	// transport is shared by every client this provider instance makes, so that all resources draw
 	// on one keep-alive connection pool.
 	transport *http.Transport
+	// run is this process's memory of the run, shared by every resource.
+	run *runState
 }
 
 // New returns a constructor for the provider at the given version, as providerserver expects.
 func New(version string) func() provider.Provider {
 	return func() provider.Provider {
-		return &useapiProvider{version: version, transport: useapi.NewTransport()}
+		return &useapiProvider{version: version, transport: useapi.NewTransport(), run: newRunState()}
 	}
 }
 
@@ -62,7 +68,8 @@ func (p *useapiProvider) Metadata(_ context.Context, _ provider.MetadataRequest,
 
 func (p *useapiProvider) Schema(_ context.Context, _ provider.SchemaRequest, resp *provider.SchemaResponse) {
 	resp.Schema = schema.Schema{
-		MarkdownDescription: "The useapi provider manages the Kling accounts of a [useapi.net](https://useapi.net) subscription.",
+		MarkdownDescription: "The useapi provider manages the accounts of a [useapi.net](https://useapi.net) subscription: " +
+			"the " + serviceTitles() + " accounts useapi.net drives on the subscriber's behalf.",
 		Attributes: map[string]schema.Attribute{
 			"api_token": schema.StringAttribute{
 				MarkdownDescription: "The useapi.net API token (`user:<digits>-<characters>`). " +
@@ -116,13 +123,16 @@ func (p *useapiProvider) Configure(ctx context.Context, req provider.ConfigureRe
 	}
 	settings.UserAgent = fmt.Sprintf("terraform-provider-useapi/%s Terraform/%s", p.version, req.TerraformVersion)
 	settings.Transport = p.transport
+	settings.Logger = apiLogger{}
 	client, err := useapi.New(settings)
 	if err != nil {
 		resp.Diagnostics.AddError("Unable to create the useapi.net client", err.Error())
 		return
 	}
-	resp.ResourceData = client
-	resp.DataSourceData = client
+	data := &providerData{client: client, run: p.run}
+	resp.ResourceData = data
+	resp.DataSourceData = data
+	resp.ListResourceData = data
 }
 
 // resolveSettings applies argument over environment over default, and names the offending argument on error.
@@ -136,6 +146,9 @@ func resolveSettings(cfg providerModel, getenv func(string) string) (useapi.Conf
 	if out.Token == "" {
 		return out, "api_token", fmt.Errorf("no useapi.net API token: set api_token in the provider block "+
 			"or the %s environment variable", EnvToken)
+	}
+	if err := useapi.CheckToken(out.Token); err != nil {
+		return out, "api_token", fmt.Errorf("api_token (or %s): %w", EnvToken, err)
 	}
 	if _, err := useapi.ParseBaseURL(out.BaseURL); err != nil {
 		return out, "base_url", fmt.Errorf("base_url (or %s): %w", EnvBaseURL, err)
@@ -178,9 +191,25 @@ func parsePositiveDuration(raw string) (time.Duration, error) {
 }
 
 func (p *useapiProvider) Resources(_ context.Context) []func() resource.Resource {
-	return []func() resource.Resource{NewKlingAccountResource}
+	out := make([]func() resource.Resource, 0, len(accountServices))
+	for _, svc := range accountServices {
+		out = append(out, newAccountResource(svc))
+	}
+	return out
 }
 
 func (p *useapiProvider) DataSources(_ context.Context) []func() datasource.DataSource {
-	return []func() datasource.DataSource{NewKlingAccountDataSource, NewKlingAccountsDataSource}
+	out := []func() datasource.DataSource{NewKlingAccountDataSource, NewSubscriptionDataSource}
+	for _, svc := range accountServices {
+		out = append(out, newAccountsDataSource(svc))
+	}
+	return out
+}
+
+func (p *useapiProvider) ListResources(_ context.Context) []func() list.ListResource {
+	out := make([]func() list.ListResource, 0, len(accountServices))
+	for _, svc := range accountServices {
+		out = append(out, newAccountListResource(svc))
+	}
+	return out
 }

@@ -102,7 +102,7 @@ func TestAccProvider_environment(t *testing.T) {
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: protoV6ProviderFactories,
 		Steps: []resource.TestStep{
-			{Config: `provider "useapi" {}` + minimalAccount, Check: env.expectAccounts(map[string]int64{"a@example.com": 1})},
+			{Config: `provider "useapi" {}` + minimalAccount, Check: env.expectAccounts(map[string]int64{"a@example.com": 1}).fn()},
 			{
 				// The argument beats the environment: a wrong token in the block is used, and refused.
 				Config:      `provider "useapi" { api_token = "user:9-wrong" }` + minimalAccount,
@@ -162,7 +162,7 @@ provider "useapi" {
 			ConfigStateChecks: []statecheck.StateCheck{
 				statecheck.ExpectKnownValue(accountAddr, tfjsonpath.New("max_jobs"), knownvalue.Int64Exact(1)),
 			},
-			Check: env.expectAccounts(map[string]int64{"a@example.com": 1}),
+			Check: env.expectAccounts(map[string]int64{"a@example.com": 1}).fn(),
 		}},
 	})
 }

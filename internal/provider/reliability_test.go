@@ -39,7 +39,7 @@ resource "useapi_kling_account" "many" {
 func expectAgreement(t *testing.T, env *accEnv, w *cliWorkspace, wantCount int) {
 	t.Helper()
 	state := w.stateAccounts()
-	service := env.emu.Accounts(env.token)
+	service := env.emu.Accounts(env.token, emulator.Kling)
 	var diffs []string
 	for _, a := range service {
 		s, ok := state[a.Email]
@@ -194,7 +194,7 @@ func TestAccInterruptedApply(t *testing.T) {
 	if err := cmd.Start(); err != nil {
 		t.Fatal(err)
 	}
-	for env.emu.Calls("POST", emulator.RouteAccounts) < 6 {
+	for env.emu.CallCounts()[postAccount] < 6 {
 		if ctx.Err() != nil {
 			t.Fatal("the apply never got going")
 		}
@@ -208,7 +208,7 @@ func TestAccInterruptedApply(t *testing.T) {
 	}
 
 	state := w.stateAccounts()
-	service := env.emu.Accounts(env.token)
+	service := env.emu.Accounts(env.token, emulator.Kling)
 	if len(service) == 0 || len(service) == n {
 		t.Fatalf("the interrupt did not land mid-apply: the service holds %d of %d accounts", len(service), n)
 	}

@@ -6,6 +6,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/useapi-community/terraform-provider-useapi/internal/emulator"
 )
 
 // TestAccSecretsStayOutOfOutput runs the built provider under the real terraform CLI with TF_LOG=trace and
@@ -24,7 +26,7 @@ func TestAccSecretsStayOutOfOutput(t *testing.T) {
 		woPassword2   = "Second-Write-Only-Pa55word"
 		wrongPassword = "Wrong-Kling-Pa55word"
 	)
-	env.emu.AddKlingUser("refused@example.com", "something-else")
+	env.emu.AddUser(emulator.Kling, "refused@example.com", "something-else")
 	logPath := filepath.Join(t.TempDir(), "terraform.log")
 	config := func(version int, withRefused bool) string {
 		cfg := fmt.Sprintf(`
@@ -71,7 +73,7 @@ resource "useapi_kling_account" "write_only" {
 	}
 
 	// The checks below only mean something if the secrets really went to the service through the logged path.
-	accounts := env.emu.Accounts(env.token)
+	accounts := env.emu.Accounts(env.token, emulator.Kling)
 	if len(accounts) != 2 || accounts[0].Password != statePassword || accounts[1].Password != woPassword2 {
 		t.Fatalf("service holds %+v", accounts)
 	}

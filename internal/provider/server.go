@@ -2,6 +2,7 @@ package provider
 
 import (
 	"context"
+	"fmt"
 	"sync/atomic"
 	"time"
 
@@ -15,14 +16,42 @@ import (
 // and each one pins the RPC's whole context: its loggers and fields, about 20 KB. Over the thousands of
 // RPCs of a large plan that is over 100 MiB. releasingServer hands the framework a context that lets go
 // of the RPC's once the call returns, on the RPCs Terraform makes for every resource.
+//
+// The wrapper forwards the protocol's optional interfaces too (list resources, actions, state stores):
+// terraform-plugin-go finds them by type assertion on the served value, so a wrapper that hid them would
+// make terraform query fail with "not implemented".
 func NewServer(version string) func() tfprotov6.ProviderServer {
 	return func() tfprotov6.ProviderServer {
-		return &releasingServer{ProviderServer: providerserver.NewProtocol6(New(version)())()}
+		return newReleasingServer(providerserver.NewProtocol6(New(version)())())
 	}
 }
 
-type releasingServer struct {
+// fullServer is every interface the framework's server implements and the protocol may look for.
+type fullServer interface {
 	tfprotov6.ProviderServer
+	tfprotov6.ListResourceServer
+	tfprotov6.ActionServer
+	tfprotov6.StateStoreServer
+}
+
+var (
+	_ tfprotov6.ProviderServerWithListResource = (*releasingServer)(nil)
+	_ tfprotov6.ProviderServerWithActions      = (*releasingServer)(nil)
+	_ tfprotov6.ProviderServerWithStateStores  = (*releasingServer)(nil)
+)
+
+type releasingServer struct {
+	fullServer
+}
+
+// newReleasingServer wraps the framework's server. The framework implements every optional interface;
+// a version that stopped doing so must fail here, at start, not on a user's first terraform query.
+func newReleasingServer(inner tfprotov6.ProviderServer) *releasingServer {
+	full, ok := inner.(fullServer)
+	if !ok {
+		panic(fmt.Sprintf("%T lacks an optional protocol interface the provider forwards", inner))
+	}
+	return &releasingServer{fullServer: full}
 }
 
 // during runs call with a context that follows ctx until call returns and is empty afterwards.
@@ -34,35 +63,35 @@ func during[Req, Resp any](ctx context.Context, req Req, call func(context.Conte
 }
 
 func (s *releasingServer) ValidateResourceConfig(ctx context.Context, req *tfprotov6.ValidateResourceConfigRequest) (*tfprotov6.ValidateResourceConfigResponse, error) {
-	return during(ctx, req, s.ProviderServer.ValidateResourceConfig)
+	return during(ctx, req, s.fullServer.ValidateResourceConfig)
 }
 
 func (s *releasingServer) UpgradeResourceState(ctx context.Context, req *tfprotov6.UpgradeResourceStateRequest) (*tfprotov6.UpgradeResourceStateResponse, error) {
-	return during(ctx, req, s.ProviderServer.UpgradeResourceState)
+	return during(ctx, req, s.fullServer.UpgradeResourceState)
 }
 
 func (s *releasingServer) ReadResource(ctx context.Context, req *tfprotov6.ReadResourceRequest) (*tfprotov6.ReadResourceResponse, error) {
-	return during(ctx, req, s.ProviderServer.ReadResource)
+	return during(ctx, req, s.fullServer.ReadResource)
 }
 
 func (s *releasingServer) PlanResourceChange(ctx context.Context, req *tfprotov6.PlanResourceChangeRequest) (*tfprotov6.PlanResourceChangeResponse, error) {
-	return during(ctx, req, s.ProviderServer.PlanResourceChange)
+	return during(ctx, req, s.fullServer.PlanResourceChange)
 }
 
 func (s *releasingServer) ApplyResourceChange(ctx context.Context, req *tfprotov6.ApplyResourceChangeRequest) (*tfprotov6.ApplyResourceChangeResponse, error) {
-	return during(ctx, req, s.ProviderServer.ApplyResourceChange)
+	return during(ctx, req, s.fullServer.ApplyResourceChange)
 }
 
 func (s *releasingServer) ImportResourceState(ctx context.Context, req *tfprotov6.ImportResourceStateRequest) (*tfprotov6.ImportResourceStateResponse, error) {
-	return during(ctx, req, s.ProviderServer.ImportResourceState)
+	return during(ctx, req, s.fullServer.ImportResourceState)
 }
 
 func (s *releasingServer) ValidateDataResourceConfig(ctx context.Context, req *tfprotov6.ValidateDataResourceConfigRequest) (*tfprotov6.ValidateDataResourceConfigResponse, error) {
-	return during(ctx, req, s.ProviderServer.ValidateDataResourceConfig)
+	return during(ctx, req, s.fullServer.ValidateDataResourceConfig)
 }
 
 func (s *releasingServer) ReadDataSource(ctx context.Context, req *tfprotov6.ReadDataSourceRequest) (*tfprotov6.ReadDataSourceResponse, error) {
-	return during(ctx, req, s.ProviderServer.ReadDataSource)
+	return during(ctx, req, s.fullServer.ReadDataSource)
 }
 
 // released stands in for an RPC's context once the RPC is over: done, and holding nothing.

@@ -7,13 +7,14 @@ import (
 	"time"
 
 	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
+	"github.com/hashicorp/terraform-plugin-go/tftypes"
 )
 
 type ctxKey struct{}
 
 // retainingServer keeps the context of every call, as terraform-plugin-framework does.
 type retainingServer struct {
-	tfprotov6.ProviderServer
+	fullServer
 	kept []context.Context
 }
 
@@ -33,7 +34,7 @@ func (s *retainingServer) ReadResource(ctx context.Context, _ *tfprotov6.ReadRes
 func TestReleasingServerLetsGoOfTheRPCContext(t *testing.T) {
 	t.Parallel()
 	inner := &retainingServer{}
-	s := &releasingServer{ProviderServer: inner}
+	s := &releasingServer{fullServer: inner}
 	rpc, endRPC := context.WithTimeout(context.WithValue(context.Background(), ctxKey{}, "rpc"), time.Hour)
 
 	if _, err := s.ReadResource(rpc, &tfprotov6.ReadResourceRequest{}); err != nil {
@@ -63,5 +64,39 @@ func TestReleasingServerPassesCancellation(t *testing.T) {
 	})
 	if !errors.Is(err, context.Canceled) {
 		t.Fatalf("err = %v, want context.Canceled", err)
+	}
+}
+
+// TestServerForwardsListResources runs the real framework server behind the wrapper: terraform-plugin-go
+// finds list resources by type assertion, and each account resource must answer as one.
+func TestServerForwardsListResources(t *testing.T) {
+	t.Parallel()
+	served := NewServer("test")()
+	lister, ok := served.(tfprotov6.ProviderServerWithListResource)
+	if !ok {
+		t.Fatal("the served value hides the list resource interface, so terraform query would answer \"not implemented\"")
+	}
+	schemas, err := served.GetProviderSchema(context.Background(), &tfprotov6.GetProviderSchemaRequest{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, svc := range accountServices {
+		if _, ok := schemas.ListResourceSchemas[svc.typeName()]; !ok {
+			t.Errorf("no list resource schema for %s", svc.typeName())
+		}
+		config, err := tfprotov6.NewDynamicValue(tftypes.Object{}, tftypes.NewValue(tftypes.Object{}, map[string]tftypes.Value{}))
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp, err := lister.ValidateListResourceConfig(context.Background(), &tfprotov6.ValidateListResourceConfigRequest{TypeName: svc.typeName(), Config: &config})
+		if err != nil || len(resp.Diagnostics) != 0 {
+			t.Errorf("%s: validating a list block through the wrapper: %v %+v", svc.typeName(), err, resp.Diagnostics)
+		}
+	}
+	if _, ok := served.(tfprotov6.ProviderServerWithActions); !ok {
+		t.Error("the served value hides the actions interface")
+	}
+	if _, ok := served.(tfprotov6.ProviderServerWithStateStores); !ok {
+		t.Error("the served value hides the state stores interface")
 	}
 }

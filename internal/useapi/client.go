@@ -11,6 +11,8 @@ import (
 	"net"
 	"net/http"
 	"net/url"
+	"path"
+	"regexp"
 	"strings"
 	"time"
 
@@ -46,6 +48,15 @@ type Config struct {
 	RetryWaitMin, RetryWaitMax time.Duration
 	// Transport carries the requests; nil means a fresh pooled transport owned by the client.
 	Transport http.RoundTripper
+	// Logger receives a line for every attempt, already redacted; nil logs nothing.
+	Logger Logger
+}
+
+// Logger receives the client's log lines. Every value it is handed has had the token, the passwords and
+// the services' tokens masked, so an implementation may write them as they are.
+type Logger interface {
+	Debug(ctx context.Context, msg string, fields map[string]any)
+	Warn(ctx context.Context, msg string, fields map[string]any)
 }
 
 // Client calls the useapi.net API. It is safe for concurrent use and keeps one connection pool.
@@ -59,8 +70,11 @@ type Client struct {
 
 // New checks cfg and returns a Client.
 func New(cfg Config) (*Client, error) {
-	if strings.TrimSpace(cfg.Token) == "" {
-		return nil, errors.New("the API token is empty")
+	if err := CheckToken(cfg.Token); err != nil {
+		return nil, err
+	}
+	if !validHeaderValue(cfg.UserAgent) {
+		return nil, fmt.Errorf("the user agent %q cannot be sent in an HTTP header", cfg.UserAgent)
 	}
 	base, err := ParseBaseURL(cfg.BaseURL)
 	if err != nil {
@@ -85,7 +99,7 @@ func New(cfg Config) (*Client, error) {
 
 	rc := retryablehttp.NewClient()
 	rc.HTTPClient = &http.Client{
-		Transport: &loggingTransport{next: transport, secrets: []string{cfg.Token}},
+		Transport: &loggingTransport{next: transport, secrets: []string{cfg.Token}, logger: cfg.Logger},
 		Timeout:   cfg.RequestTimeout,
 	}
 	rc.Logger = nil // attempts are logged by loggingTransport, with secrets redacted
@@ -100,12 +114,39 @@ func New(cfg Config) (*Client, error) {
 }
 
 // NewTransport returns a pooled transport sized for Terraform's parallelism, so that concurrent resource
-// operations reuse keep-alive connections instead of opening one each.
+// operations reuse keep-alive connections instead of opening one each. A host that does not answer a
+// connection attempt is given up on in seconds, not the half minute of Go's default.
 func NewTransport() *http.Transport {
 	t := http.DefaultTransport.(*http.Transport).Clone()
 	t.MaxIdleConns = 128
 	t.MaxIdleConnsPerHost = 64
+	t.DialContext = (&net.Dialer{Timeout: dialTimeout, KeepAlive: 30 * time.Second}).DialContext
 	return t
+}
+
+// dialTimeout bounds one TCP connection attempt.
+const dialTimeout = 10 * time.Second
+
+// CheckToken says what is wrong with an API token that cannot be used, or returns nil.
+func CheckToken(token string) error {
+	switch {
+	case strings.TrimSpace(token) == "":
+		return errors.New("the API token is empty")
+	case !validHeaderValue(token):
+		return errors.New("the API token contains a character that cannot be sent in an HTTP header, " +
+			"such as a line break or another control character (a token read from a file often ends in one)")
+	}
+	return nil
+}
+
+// validHeaderValue reports whether s can be sent as an HTTP header value: no control characters but tab.
+func validHeaderValue(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; (c < 0x20 && c != '\t') || c == 0x7f {
+			return false
+		}
+	}
+	return true
 }
 
 // ParseBaseURL returns the base URL to use for raw, or an error that says what is allowed.
@@ -125,8 +166,15 @@ func ParseBaseURL(raw string) (*url.URL, error) {
 			"(127.0.0.0/8, ::1, localhost); use https", raw)
 	}
 	u.Path = strings.TrimSuffix(u.Path, "/")
+	if versionSegment.MatchString(u.Path) {
+		return nil, fmt.Errorf("%q ends in an API version (%s), but every request names its own version, such as "+
+			"/v1/kling/accounts or /v2/pixverse/accounts: leave it out and use %s", raw, path.Base(u.Path), DefaultBaseURL)
+	}
 	return u, nil
 }
+
+// versionSegment matches a base path that ends in an API version, an easy slip from the docs' /v1/... paths.
+var versionSegment = regexp.MustCompile(`(?i)(^|/)v\d+$`)
 
 // IsLoopback reports whether host names this machine: localhost, 127.0.0.0/8 or ::1.
 func IsLoopback(host string) bool {
@@ -147,6 +195,7 @@ func (c *Client) do(ctx context.Context, method string, segments []string, body 
 	if body != nil {
 		rb = body
 	}
+	ctx, tracker := withAttempts(ctx)
 	req, err := retryablehttp.NewRequestWithContext(ctx, method, endpoint, rb)
 	if err != nil {
 		return fmt.Errorf("building %s request: %w", method, err)
@@ -161,28 +210,40 @@ func (c *Client) do(ctx context.Context, method string, segments []string, body 
 	}
 
 	resp, err := c.http.Do(req)
-	attempts := 1
+	attempts, last := tracker.snapshot()
 	var gaveUp *gaveUpError
 	if errors.As(err, &gaveUp) {
-		attempts, err = gaveUp.attempts, gaveUp.err
-		resp = gaveUp.resp
+		attempts, err, resp = gaveUp.attempts, gaveUp.err, gaveUp.resp
 	}
-	if resp == nil {
+	secrets := append([]string{c.token}, requestSecrets(ctx)...)
+	if resp != nil {
+		defer func() { _ = resp.Body.Close() }()
+	}
+	var notSentErr *NotSentError
+	switch {
+	case errors.As(err, &notSentErr):
+		return &TransportError{Method: method, Path: path, Attempts: 1, Err: notSentErr}
+	case ctx.Err() != nil && (resp == nil || resp.StatusCode > 299):
+		// Interrupted or out of time: say so, with what the service last said, rather than report an
+		// answer that arrived as the operation ended.
+		return &TransportError{Method: method, Path: path, Attempts: attempts, Err: ctx.Err(), Last: masked(last, secrets)}
+	case resp == nil:
 		if err == nil {
 			err = errors.New("no answer")
 		}
-		if ctx.Err() == nil && isTimeout(err) {
+		if isTimeout(err) {
 			err = fmt.Errorf("no answer within the request timeout of %s: %w", c.timeout, err)
 		}
-		return &TransportError{Method: method, Path: path, Attempts: attempts, Err: err}
+		return &TransportError{Method: method, Path: path, Attempts: attempts, Err: err, Last: masked(last, secrets)}
 	}
-	defer func() { _ = resp.Body.Close() }()
 
 	data, readErr := readLimited(resp)
 	if resp.StatusCode < 200 || resp.StatusCode > 299 {
-		// The service's words become a Terraform diagnostic: mask anything secret it echoed.
-		apiErr := newAPIError(resp.StatusCode, data, attempts)
-		apiErr.Message = maskSecrets(apiErr.Message, append([]string{c.token}, requestSecrets(ctx)...))
+		apiErr := masked(newAPIError(resp.StatusCode, data, attempts), secrets)
+		var tooLong *waitTooLongError
+		if errors.As(err, &tooLong) {
+			apiErr.RetryAfter, apiErr.TimeLeft = tooLong.wait, max(tooLong.left, 0)
+		}
 		return apiErr
 	}
 	if readErr != nil {
@@ -196,6 +257,14 @@ func (c *Client) do(ctx context.Context, method string, segments []string, body 
 			Err: fmt.Errorf("useapi.net answered %d with an empty body where an account was expected", resp.StatusCode)}
 	}
 	return decodeJSON(data, out)
+}
+
+// masked hides every secret the service may have echoed in its words, which become a Terraform diagnostic.
+func masked(e *APIError, secrets []string) *APIError {
+	if e != nil {
+		e.Message = maskSecrets(e.Message, secrets)
+	}
+	return e
 }
 
 // readLimited reads the body unless it is larger than MaxResponseBytes, which is refused unread.

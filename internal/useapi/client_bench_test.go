@@ -27,10 +27,10 @@ func benchServer(b *testing.B) *Client {
 
 func BenchmarkCreateOrUpdateKlingAccount(b *testing.B) {
 	c := benchServer(b)
-	in := KlingAccountInput{Email: "a@example.com", Password: "pw", MaxJobs: 3}
+	in := AccountInput{Email: "a@example.com", Password: "pw", MaxJobs: jobs(3)}
 	b.ReportAllocs()
 	for b.Loop() {
-		if _, err := c.CreateOrUpdateKlingAccount(context.Background(), in); err != nil {
+		if _, err := c.Kling().Upsert(context.Background(), in); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -40,7 +40,7 @@ func BenchmarkGetKlingAccount(b *testing.B) {
 	c := benchServer(b)
 	b.ReportAllocs()
 	for b.Loop() {
-		if _, err := c.GetKlingAccount(context.Background(), "a@example.com"); err != nil {
+		if _, err := c.Kling().Get(context.Background(), "a@example.com"); err != nil {
 			b.Fatal(err)
 		}
 	}

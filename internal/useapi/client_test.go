@@ -5,8 +5,11 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"maps"
+	"net"
 	"net/http"
 	"net/http/httptest"
+	"slices"
 	"strings"
 	"sync/atomic"
 	"testing"
@@ -39,6 +42,8 @@ func serve(t *testing.T, answers ...answer) (*httptest.Server, *atomic.Int32) {
 	return srv, &n
 }
 
+func jobs(n int64) *int64 { return &n }
+
 func newTestClient(t *testing.T, baseURL string, retries int) *Client {
 	t.Helper()
 	c, err := New(Config{Token: testToken, BaseURL: baseURL, UserAgent: "test-agent/1", MaxRetries: retries,
@@ -64,6 +69,7 @@ func TestGetKlingAccountAnswers(t *testing.T) {
 		{name: "401 json", answer: answer{status: 401, body: `{"error":"Unauthorized","code":401}`}, wantStatus: 401, wantInErr: "Unauthorized"},
 		{name: "402 json", answer: answer{status: 402, body: `{"error":"Subscription required","code":402}`}, wantStatus: 402, wantInErr: "Subscription required"},
 		{name: "404 plain text", answer: answer{status: 404, body: "Account configuration not found. To create configuration use POST /accounts."}, wantStatus: 404, wantInErr: "Account configuration not found", notFound: true},
+		{name: "404 of a wrong path", answer: answer{status: 404, body: "404 page not found"}, wantStatus: 404, wantInErr: "page not found"},
 		{name: "400 json without code", answer: answer{status: 400, body: `{"error":"Account does not exist or password is incorrect"}`}, wantStatus: 400, wantInErr: "password is incorrect"},
 		{name: "500 empty body", answer: answer{status: 500}, wantStatus: 500, wantInErr: "500 Internal Server Error"},
 		{name: "503 html page", answer: answer{status: 503, body: "<!DOCTYPE html><html><body>down</body></html>"}, wantStatus: 503, wantInErr: "HTML page"},
@@ -77,7 +83,7 @@ func TestGetKlingAccountAnswers(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			t.Parallel()
 			srv, _ := serve(t, tt.answer)
-			got, err := newTestClient(t, srv.URL, 0).GetKlingAccount(context.Background(), "a@example.com")
+			got, err := newTestClient(t, srv.URL, 0).Kling().Get(context.Background(), "a@example.com")
 			if tt.wantInErr == "" {
 				if err != nil {
 					t.Fatalf("unexpected error: %v", err)
@@ -104,7 +110,7 @@ func TestGetKlingAccountAnswers(t *testing.T) {
 func TestAbsentFieldsStayNil(t *testing.T) {
 	t.Parallel()
 	srv, _ := serve(t, answer{status: 200, body: `{"email":"a@example.com","session":{}}`})
-	got, err := newTestClient(t, srv.URL, 0).GetKlingAccount(context.Background(), "a@example.com")
+	got, err := newTestClient(t, srv.URL, 0).Kling().Get(context.Background(), "a@example.com")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -120,7 +126,7 @@ func TestListKlingAccounts(t *testing.T) {
 		answer answer
 		want   []string
 	}{
-		{name: "sorted by email", answer: answer{status: 200, body: `{"b@x.io":{"maxJobs":1},"a@x.io":{"email":"a@x.io","maxJobs":2}}`}, want: []string{"a@x.io", "b@x.io"}},
+		{name: "keyed by email", answer: answer{status: 200, body: `{"b@x.io":{"maxJobs":1},"a@x.io":{"email":"a@x.io","maxJobs":2}}`}, want: []string{"a@x.io", "b@x.io"}},
 		{name: "none configured is a 404", answer: answer{status: 404, body: "Configuration not found. To create configuration use POST /accounts."}, want: []string{}},
 		{name: "empty object", answer: answer{status: 200, body: `{}`}, want: []string{}},
 	}
@@ -128,14 +134,11 @@ func TestListKlingAccounts(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			t.Parallel()
 			srv, _ := serve(t, tt.answer)
-			got, err := newTestClient(t, srv.URL, 0).ListKlingAccounts(context.Background())
+			got, err := newTestClient(t, srv.URL, 0).Kling().List(context.Background())
 			if err != nil {
 				t.Fatal(err)
 			}
-			emails := []string{}
-			for _, a := range got {
-				emails = append(emails, a.Email)
-			}
+			emails := slices.Sorted(maps.Keys(got))
 			if fmt.Sprint(emails) != fmt.Sprint(tt.want) || got == nil {
 				t.Fatalf("got %v, want %v", emails, tt.want)
 			}
@@ -153,14 +156,18 @@ func TestDeleteKlingAccount(t *testing.T) {
 		{name: "204", answer: answer{status: 204}},
 		{name: "200 with a body", answer: answer{status: 200, body: `{"deleted":true}`}},
 		{name: "202 plain text", answer: answer{status: 202, body: "ok"}},
-		{name: "404 is already gone", answer: answer{status: 404, body: "Account configuration not found."}},
+		{name: "the service's 404 is already gone", answer: answer{status: 404, body: "Account configuration not found."}},
+		{name: "Dreamina's 404 is already gone", answer: answer{status: 404, body: `{"error":"Unable to find configuration for account US:a@example.com"}`}},
+		{name: "Muse's 404 is already gone", answer: answer{status: 404, body: `{"error":"Account a@example.com not found","code":404}`}},
+		{name: "a router's 404 is an error", answer: answer{status: 404, body: "404 page not found"}, wantErr: true},
+		{name: "a proxy's 404 page is an error", answer: answer{status: 404, body: "<html><head><title>Not Found</title></head></html>"}, wantErr: true},
 		{name: "401", answer: answer{status: 401, body: `{"error":"Unauthorized","code":401}`}, wantErr: true},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			t.Parallel()
 			srv, _ := serve(t, tt.answer)
-			err := newTestClient(t, srv.URL, 0).DeleteKlingAccount(context.Background(), "a@example.com")
+			err := newTestClient(t, srv.URL, 0).Kling().Delete(context.Background(), "a@example.com")
 			if (err != nil) != tt.wantErr {
 				t.Fatalf("err = %v, wantErr %v", err, tt.wantErr)
 			}
@@ -181,7 +188,7 @@ func TestRequestShape(t *testing.T) {
 	t.Cleanup(srv.Close)
 	c := newTestClient(t, srv.URL+"/useapi/", 0) // behind a proxy that serves the API under a path
 
-	if _, err := c.CreateOrUpdateKlingAccount(context.Background(), KlingAccountInput{Email: "a+b/c?d@example.com", Password: "pw", MaxJobs: 4}); err != nil {
+	if _, err := c.Kling().Upsert(context.Background(), AccountInput{Email: "a+b/c?d@example.com", Password: "pw", MaxJobs: jobs(4)}); err != nil {
 		t.Fatal(err)
 	}
 	if got.Method != http.MethodPost || got.URL.EscapedPath() != "/useapi/v1/kling/accounts" {
@@ -195,7 +202,7 @@ func TestRequestShape(t *testing.T) {
 		t.Errorf("headers %v", got.Header)
 	}
 
-	if _, err := c.GetKlingAccount(context.Background(), "a+b/c?d@example.com"); err != nil {
+	if _, err := c.Kling().Get(context.Background(), "a+b/c?d@example.com"); err != nil {
 		t.Fatal(err)
 	}
 	if want := "/useapi/v1/kling/accounts/a+b%2Fc%3Fd@example.com"; got.URL.EscapedPath() != want || got.URL.RawQuery != "" {
@@ -216,7 +223,7 @@ func TestOversizedAnswersAreRefused(t *testing.T) {
 				_, _ = io.WriteString(w, big)
 			}))
 			t.Cleanup(srv.Close)
-			_, err := newTestClient(t, srv.URL, 0).GetKlingAccount(context.Background(), "a@example.com")
+			_, err := newTestClient(t, srv.URL, 0).Kling().Get(context.Background(), "a@example.com")
 			if err == nil || !strings.Contains(err.Error(), "bytes") {
 				t.Fatalf("err = %v, want a size error", err)
 			}
@@ -236,7 +243,8 @@ func TestRetries(t *testing.T) {
 	}{
 		{name: "429 then success", answers: []answer{{status: 429}, ok}, retries: 3, wantAttempts: 2},
 		{name: "500, 502, 503 then success", answers: []answer{{status: 500}, {status: 502}, {status: 503}, ok}, retries: 3, wantAttempts: 4},
-		{name: "596 then success", answers: []answer{{status: 596}, ok}, retries: 3, wantAttempts: 2},
+		{name: "596 is not retried: only adding the account again cures it", answers: []answer{{status: 596}, ok}, retries: 3, wantAttempts: 1, wantStatus: 596},
+		{name: "a 500 refusing the login is final", answers: []answer{{status: 500, body: `{"error":"Login failed: invalid credentials"}`}, ok}, retries: 3, wantAttempts: 1, wantStatus: 500},
 		{name: "budget spent", answers: []answer{{status: 503, body: "<html>down</html>"}}, retries: 2, wantAttempts: 3, wantStatus: 503},
 		{name: "retries disabled", answers: []answer{{status: 429}}, retries: 0, wantAttempts: 1, wantStatus: 429},
 		{name: "400 is not retried", answers: []answer{{status: 400, body: `{"error":"bad"}`}}, retries: 3, wantAttempts: 1, wantStatus: 400},
@@ -247,8 +255,8 @@ func TestRetries(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			t.Parallel()
 			srv, n := serve(t, tt.answers...)
-			_, err := newTestClient(t, srv.URL, tt.retries).CreateOrUpdateKlingAccount(context.Background(),
-				KlingAccountInput{Email: "a@example.com", Password: "pw", MaxJobs: 1})
+			_, err := newTestClient(t, srv.URL, tt.retries).Kling().Upsert(context.Background(),
+				AccountInput{Email: "a@example.com", Password: "pw", MaxJobs: jobs(1)})
 			if n.Load() != tt.wantAttempts {
 				t.Errorf("%d attempts, want %d", n.Load(), tt.wantAttempts)
 			}
@@ -273,7 +281,7 @@ func TestRetryAfterIsHonoured(t *testing.T) {
 	t.Parallel()
 	srv, n := serve(t, answer{status: 429, header: map[string]string{"Retry-After": "1"}}, answer{status: 200, body: `{"email":"a@example.com"}`})
 	start := time.Now()
-	if _, err := newTestClient(t, srv.URL, 2).GetKlingAccount(context.Background(), "a@example.com"); err != nil {
+	if _, err := newTestClient(t, srv.URL, 2).Kling().Get(context.Background(), "a@example.com"); err != nil {
 		t.Fatal(err)
 	}
 	// The client's own backoff is a few milliseconds here, so only the header can explain a one-second wait.
@@ -291,7 +299,7 @@ func TestCancellationStopsWaiting(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan error, 1)
 	go func() {
-		_, err := newTestClient(t, srv.URL, 5).GetKlingAccount(ctx, "a@example.com")
+		_, err := newTestClient(t, srv.URL, 5).Kling().Get(ctx, "a@example.com")
 		done <- err
 	}()
 	time.Sleep(50 * time.Millisecond)
@@ -321,7 +329,7 @@ func TestRequestTimeout(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	_, err = c.GetKlingAccount(context.Background(), "a@example.com")
+	_, err = c.Kling().Get(context.Background(), "a@example.com")
 	var te *TransportError
 	if !errors.As(err, &te) || te.Attempts != 2 || !strings.Contains(err.Error(), "no answer within the request timeout of 100ms") {
 		t.Fatalf("err = %v, want a timeout after 2 attempts", err)
@@ -342,11 +350,85 @@ func TestMayHaveApplied(t *testing.T) {
 		{err: &APIError{StatusCode: 503}, want: true},
 		{err: &APIError{StatusCode: 596}, want: true},
 		{err: &TransportError{Err: io.ErrUnexpectedEOF}, want: true},
+		{err: &TransportError{Err: &NotSentError{Err: errors.New("connection refused")}}, want: false},
 		{err: context.DeadlineExceeded, want: true},
 	}
 	for _, tt := range tests {
 		if got := MayHaveApplied(tt.err); got != tt.want {
 			t.Errorf("MayHaveApplied(%v) = %v, want %v", tt.err, got, tt.want)
+		}
+	}
+}
+
+func TestRetryAfterPastTheDeadlineFailsAtOnce(t *testing.T) {
+	t.Parallel()
+	srv, n := serve(t, answer{status: 429, header: map[string]string{"Retry-After": "120"}, body: `{"error":"Too many requests","code":429}`})
+	ctx, cancel := context.WithTimeout(context.Background(), 6*time.Second)
+	defer cancel()
+	start := time.Now()
+	_, err := newTestClient(t, srv.URL, 5).Kling().Get(ctx, "a@example.com")
+	if elapsed := time.Since(start); elapsed > 2*time.Second {
+		t.Errorf("waited %v before failing; the wait asked for could never fit", elapsed)
+	}
+	var apiErr *APIError
+	if !errors.As(err, &apiErr) || apiErr.RetryAfter != 2*time.Minute || n.Load() != 1 {
+		t.Fatalf("err = %v after %d attempts, want the 429 with its Retry-After", err, n.Load())
+	}
+	if !strings.Contains(err.Error(), "Too many requests; it asked to wait 2m0s, more than the 6s this operation had left") {
+		t.Fatalf("error %q does not say what the service asked", err)
+	}
+}
+
+func TestDeadlineBetweenAttemptsKeepsTheLastAnswer(t *testing.T) {
+	t.Parallel()
+	srv, _ := serve(t, answer{status: 503, body: `{"error":"Service overloaded"}`})
+	c, err := New(Config{Token: testToken, BaseURL: srv.URL, MaxRetries: 10, RetryWaitMin: 200 * time.Millisecond, RetryWaitMax: time.Second})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 300*time.Millisecond)
+	defer cancel()
+	_, err = c.Kling().Get(ctx, "a@example.com")
+	var te *TransportError
+	if !errors.As(err, &te) || !errors.Is(err, context.DeadlineExceeded) || te.Last == nil || te.Last.StatusCode != 503 {
+		t.Fatalf("err = %#v, want the deadline with the last answer", err)
+	}
+	if !strings.Contains(err.Error(), "the last answer was 503 Service Unavailable: Service overloaded") {
+		t.Fatalf("error %q does not carry the service's last words", err)
+	}
+}
+
+func TestUnreachableHostFailsFastAndWasNotSent(t *testing.T) {
+	t.Parallel()
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	addr := l.Addr().String()
+	_ = l.Close() // nothing listens there now: connections are refused
+	start := time.Now()
+	_, err = newTestClient(t, "http://"+addr, 5).Kling().Upsert(context.Background(), AccountInput{Email: "a@example.com", Password: "pw"})
+	if elapsed := time.Since(start); elapsed > 2*time.Second {
+		t.Errorf("took %v to report a refused connection", elapsed)
+	}
+	var notSentErr *NotSentError
+	if !errors.As(err, &notSentErr) || MayHaveApplied(err) {
+		t.Fatalf("err = %#v, want a request that was not sent", err)
+	}
+}
+
+func TestCheckToken(t *testing.T) {
+	t.Parallel()
+	for token, want := range map[string]string{
+		"user:1-abc":    "",
+		"":              "empty",
+		"   ":           "empty",
+		"user:1-abc\n":  "line break",
+		"user:1-a\x00b": "control character",
+	} {
+		err := CheckToken(token)
+		if (want == "") != (err == nil) || (err != nil && !strings.Contains(err.Error(), want)) {
+			t.Errorf("CheckToken(%q) = %v, want %q", token, err, want)
 		}
 	}
 }

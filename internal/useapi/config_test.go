@@ -66,24 +66,39 @@ func TestNewRejects(t *testing.T) {
 	}
 }
 
-func TestErrorHints(t *testing.T) {
+func TestReasons(t *testing.T) {
 	t.Parallel()
 	tests := []struct {
-		status int
-		want   string
+		status  int
+		message string
+		want    Reason
 	}{
-		{status: 400, want: "password"},
-		{status: 401, want: "USEAPI_TOKEN"},
-		{status: 402, want: "subscription"},
-		{status: 429, want: "max_retries"},
-		{status: 500, want: "safe to repeat"},
-		{status: 596, want: "error state"},
-		{status: 418, want: ""},
+		{404, "Account configuration not found. To create configuration use POST /accounts.", ReasonNotFound},
+		{404, "Configuration not found. To create configuration use POST /accounts/email.", ReasonNotFound},
+		{404, "Unable to find configuration for account US:a@example.com", ReasonNotFound},
+		{404, "Account a@example.com not found", ReasonNotFound},
+		{404, "404 page not found", ReasonNotTheService},
+		{404, "(an HTML page instead of an API answer)", ReasonNotTheService},
+		{404, "", ReasonNotTheService},
+		{401, "Unauthorized", ReasonBadToken},
+		{401, "", ReasonBadToken},
+		{401, "Wrong username/password combination.", ReasonLoginRejected},
+		{401, "This account has been suspended.", ReasonLoginRejected},
+		{400, "Account does not exist or password is incorrect", ReasonLoginRejected},
+		{500, "Login failed: invalid credentials", ReasonLoginRejected},
+		{402, "Subscription required", ReasonNoSubscription},
+		{402, "Account has no subscription or subscription expired", ReasonNoSubscription},
+		{402, "Your subscription allows up to 3 Kling accounts", ReasonAccountLimit},
+		{400, "Your subscription allows up to 3 Kling accounts", ReasonAccountLimit},
+		{400, "Parameter maxJobs (11) valid range: 1…10", ReasonBadRequest},
+		{429, "Too many requests", ReasonRateLimited},
+		{596, "Account is in an error state", ReasonAccountError},
+		{500, "Internal server error", ReasonServer},
+		{503, "", ReasonServer},
 	}
 	for _, tt := range tests {
-		got := (&APIError{StatusCode: tt.status}).Hint()
-		if (tt.want == "") != (got == "") || !strings.Contains(got, tt.want) {
-			t.Errorf("Hint for %d = %q, want it to mention %q", tt.status, got, tt.want)
+		if got := (&APIError{StatusCode: tt.status, Message: tt.message}).Reason(); got != tt.want {
+			t.Errorf("Reason(%d %q) = %v, want %v", tt.status, tt.message, got, tt.want)
 		}
 	}
 }

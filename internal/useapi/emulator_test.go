@@ -3,7 +3,9 @@ package useapi_test
 import (
 	"context"
 	"errors"
+	"maps"
 	"net/http/httptest"
+	"slices"
 	"testing"
 	"time"
 
@@ -12,6 +14,8 @@ import (
 )
 
 const token = "user:777-emulatorToken"
+
+func jobs(n int64) *int64 { return &n }
 
 func start(t *testing.T, retries int) (*emulator.Server, *useapi.Client) {
 	t.Helper()
@@ -32,29 +36,129 @@ func TestAgainstEmulator(t *testing.T) {
 	emu, c := start(t, 0)
 	ctx := context.Background()
 
-	list, err := c.ListKlingAccounts(ctx)
+	list, err := c.Kling().List(ctx)
 	if err != nil || len(list) != 0 {
 		t.Fatalf("empty list: %v, %v", list, err)
 	}
-	created, err := c.CreateOrUpdateKlingAccount(ctx, useapi.KlingAccountInput{Email: "a@example.com", Password: "pw", MaxJobs: 3})
+	created, err := c.Kling().Upsert(ctx, useapi.AccountInput{Email: "a@example.com", Password: "pw", MaxJobs: jobs(3)})
 	if err != nil || *created.MaxJobs != 3 || created.Session == nil || created.Session.UserID == nil || created.Balance != nil {
 		t.Fatalf("create: %+v, %v", created, err)
 	}
-	got, err := c.GetKlingAccount(ctx, "a@example.com")
+	got, err := c.Kling().Get(ctx, "a@example.com")
 	if err != nil || got.Balance == nil || *got.Balance.Total != 56000 || len(got.Balance.Points) != 1 {
 		t.Fatalf("get: %+v, %v", got, err)
 	}
-	if err := c.DeleteKlingAccount(ctx, "a@example.com"); err != nil {
+	if err := c.Kling().Delete(ctx, "a@example.com"); err != nil {
 		t.Fatal(err)
 	}
-	if err := c.DeleteKlingAccount(ctx, "a@example.com"); err != nil {
+	if err := c.Kling().Delete(ctx, "a@example.com"); err != nil {
 		t.Fatalf("second delete: %v", err)
 	}
-	if _, err := c.GetKlingAccount(ctx, "a@example.com"); !errors.Is(err, useapi.ErrNotFound) {
+	if _, err := c.Kling().Get(ctx, "a@example.com"); !errors.Is(err, useapi.ErrNotFound) {
 		t.Fatalf("get after delete: %v", err)
 	}
-	if emu.Calls("DELETE", emulator.RouteAccount) != 2 || emu.Calls("POST", emulator.RouteAccounts) != 1 {
-		t.Fatalf("counters: %v", emu.CallCounts())
+	if calls := emu.CallCounts(); calls[emulator.Calls(emulator.Kling).Delete] != 2 || calls[emulator.Calls(emulator.Kling).Post] != 1 {
+		t.Fatalf("counters: %v", calls)
+	}
+}
+
+// TestEveryServiceAgainstEmulator drives each service's four calls: the client's paths, bodies and
+// not-found rules must match what the service answers.
+func TestEveryServiceAgainstEmulator(t *testing.T) {
+	t.Parallel()
+	for _, tt := range []struct {
+		svc    emulator.Service
+		region string
+		calls  func(c *useapi.Client) serviceCalls
+	}{
+		{svc: emulator.Kling, calls: func(c *useapi.Client) serviceCalls {
+			return callsOf(c.Kling(), func(a *useapi.KlingAccount) (string, *int64) { return a.Email, a.MaxJobs })
+		}},
+		{svc: emulator.Runway, calls: func(c *useapi.Client) serviceCalls {
+			return callsOf(c.Runway(), func(a *useapi.RunwayAccount) (string, *int64) { return a.Email, a.MaxJobs })
+		}},
+		{svc: emulator.PixVerse, calls: func(c *useapi.Client) serviceCalls {
+			return callsOf(c.PixVerse(), func(a *useapi.PixVerseAccount) (string, *int64) { return a.Email, a.MaxJobs })
+		}},
+		{svc: emulator.Dreamina, region: "CA", calls: func(c *useapi.Client) serviceCalls {
+			return callsOf(c.Dreamina(), func(a *useapi.DreaminaAccount) (string, *int64) { return a.Email, a.MaxJobs })
+		}},
+		{svc: emulator.Muse, calls: func(c *useapi.Client) serviceCalls {
+			return callsOf(c.Muse(), func(a *useapi.MuseAccount) (string, *int64) { return a.Email, a.MaxJobs })
+		}},
+	} {
+		t.Run(string(tt.svc), func(t *testing.T) {
+			t.Parallel()
+			emu, c := start(t, 0)
+			api := tt.calls(c)
+			key := "a@example.com"
+			if tt.region != "" {
+				key = useapi.DreaminaAccountID(tt.region, key)
+			}
+			if keys, err := api.list(); err != nil || len(keys) != 0 {
+				t.Fatalf("empty list: %v, %v", keys, err)
+			}
+			email, maxJobs, err := api.upsert(useapi.AccountInput{Email: "a@example.com", Password: "pw", Region: tt.region, MaxJobs: jobs(2)})
+			if err != nil || email != "a@example.com" || maxJobs == nil || *maxJobs != 2 {
+				t.Fatalf("upsert: %q %v %v", email, maxJobs, err)
+			}
+			if keys, err := api.list(); err != nil || len(keys) != 1 || keys[0] != key {
+				t.Fatalf("list: %v, %v", keys, err)
+			}
+			if err := api.get(key); err != nil {
+				t.Fatalf("get: %v", err)
+			}
+			if err := api.remove(key); err != nil {
+				t.Fatalf("delete: %v", err)
+			}
+			if err := api.remove(key); err != nil {
+				t.Fatalf("a second delete must find the service's not-found and succeed: %v", err)
+			}
+			if err := api.get(key); !errors.Is(err, useapi.ErrNotFound) {
+				t.Fatalf("get after delete: %v, want the service's not-found", err)
+			}
+			if got := emu.Accounts(token, tt.svc); len(got) != 0 {
+				t.Fatalf("left behind: %+v", got)
+			}
+		})
+	}
+}
+
+// serviceCalls are one service's calls, reduced to what TestEveryServiceAgainstEmulator checks.
+type serviceCalls struct {
+	upsert func(useapi.AccountInput) (email string, maxJobs *int64, err error)
+	get    func(key string) error
+	list   func() ([]string, error)
+	remove func(key string) error
+}
+
+func callsOf[A any](api useapi.Accounts[A], fields func(*A) (string, *int64)) serviceCalls {
+	ctx := context.Background()
+	return serviceCalls{
+		upsert: func(in useapi.AccountInput) (string, *int64, error) {
+			a, err := api.Upsert(ctx, in)
+			if err != nil {
+				return "", nil, err
+			}
+			email, maxJobs := fields(a)
+			return email, maxJobs, nil
+		},
+		get: func(key string) error { _, err := api.Get(ctx, key); return err },
+		list: func() ([]string, error) {
+			all, err := api.List(ctx)
+			return slices.Sorted(maps.Keys(all)), err
+		},
+		remove: func(key string) error { return api.Delete(ctx, key) },
+	}
+}
+
+func TestSubscriptionAgainstEmulator(t *testing.T) {
+	t.Parallel()
+	emu, c := start(t, 0)
+	emu.PutAccount(token, emulator.Runway, emulator.Account{Email: "r@example.com", Password: "p", MaxJobs: 1})
+	sub, err := c.Subscription(context.Background())
+	if err != nil || sub.Active == nil || !*sub.Active || *sub.Accounts["Runway API"].Total != 1 {
+		t.Fatalf("subscription: %+v, %v", sub, err)
 	}
 }
 
@@ -64,21 +168,20 @@ func TestEmulatorFaultsAreRetried(t *testing.T) {
 		{Kind: emulator.TooManyRequests, RetryAfter: "0"},
 		{Kind: emulator.InternalError},
 		{Kind: emulator.UnavailableHTML},
-		{Kind: emulator.AccountError},
 		{Kind: emulator.DropConnection},
 		{Kind: emulator.LoseAnswer},
 	}
 	for _, f := range kinds {
 		emu, c := start(t, 3)
 		emu.FailNext(2, f)
-		got, err := c.CreateOrUpdateKlingAccount(context.Background(), useapi.KlingAccountInput{Email: "a@example.com", Password: "pw", MaxJobs: 2})
+		got, err := c.Kling().Upsert(context.Background(), useapi.AccountInput{Email: "a@example.com", Password: "pw", MaxJobs: jobs(2)})
 		if err != nil || *got.MaxJobs != 2 {
 			t.Fatalf("fault %v: %+v, %v", f.Kind, got, err)
 		}
-		if n := emu.Calls("POST", emulator.RouteAccounts); n != 3 {
+		if n := emu.CallCounts()[emulator.Calls(emulator.Kling).Post]; n != 3 {
 			t.Fatalf("fault %v: %d attempts, want 3", f.Kind, n)
 		}
-		if accounts := emu.Accounts(token); len(accounts) != 1 {
+		if accounts := emu.Accounts(token, emulator.Kling); len(accounts) != 1 {
 			t.Fatalf("fault %v: %d accounts", f.Kind, len(accounts))
 		}
 	}
@@ -97,7 +200,7 @@ func TestConnectionsAreReused(t *testing.T) {
 		t.Fatal(err)
 	}
 	for range 20 {
-		if _, err := c.ListKlingAccounts(context.Background()); err != nil {
+		if _, err := c.Kling().List(context.Background()); err != nil {
 			t.Fatal(err)
 		}
 	}

@@ -1,15 +1,20 @@
 package useapi
 
 import (
+	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
+	"net"
 	"net/http"
+	"regexp"
 	"strings"
+	"time"
 	"unicode/utf8"
 )
 
-// ErrNotFound matches, with errors.Is, an answer saying the thing asked for does not exist.
+// ErrNotFound matches, with errors.Is, the service's own answer that an account does not exist. A 404
+// from anything else (a wrong base URL path, a proxy's page) does not match: it says nothing of the account.
 var ErrNotFound = errors.New("not found")
 
 // StatusAccountError is useapi.net's own status for "the account is in an error state; add it again".
@@ -17,6 +22,39 @@ const StatusAccountError = 596
 
 // maxMessageBytes keeps a diagnostic readable when the service answers with a whole HTML page.
 const maxMessageBytes = 300
+
+// serviceNotFound matches the texts useapi.net's account APIs answer a 404 with: "Account configuration not
+// found…" and "Configuration not found…" (Kling, Runway, PixVerse), "Unable to find configuration for
+// account…" (Dreamina) and "Account a@example.com not found" (Muse).
+var serviceNotFound = regexp.MustCompile(`(?i)^(account )?configuration not found\b|^unable to find configuration for account\b|^account \S+ not found$`)
+
+// Reason is what an error answer means, read from the status and the service's own words.
+type Reason int
+
+// The reasons an answer can give. They speak of the service, not of any caller's settings.
+const (
+	ReasonOther Reason = iota
+	// ReasonNotFound is the service's own "no such account".
+	ReasonNotFound
+	// ReasonNotTheService is a 404 in words the service does not use: the URL reached something else.
+	ReasonNotTheService
+	// ReasonBadToken is a 401 that refuses the useapi.net API token.
+	ReasonBadToken
+	// ReasonLoginRejected is the AI site refusing the account's own login (wrong password, suspended).
+	ReasonLoginRejected
+	// ReasonNoSubscription is a missing or lapsed useapi.net subscription.
+	ReasonNoSubscription
+	// ReasonAccountLimit is a subscription that holds as many accounts as it may.
+	ReasonAccountLimit
+	// ReasonBadRequest is any other refusal of the request as sent.
+	ReasonBadRequest
+	// ReasonRateLimited is a 429: too many requests, or all capacity in use.
+	ReasonRateLimited
+	// ReasonAccountError is the service's 596: the account is in an error state until it is added again.
+	ReasonAccountError
+	// ReasonServer is a 5xx fault of the service.
+	ReasonServer
+)
 
 // APIError is an answer from the service that was not a success.
 type APIError struct {
@@ -26,6 +64,8 @@ type APIError struct {
 	Message string
 	// Attempts is how many times the request was sent.
 	Attempts int
+	// RetryAfter and TimeLeft are set when the service asked to wait longer than the operation had left.
+	RetryAfter, TimeLeft time.Duration
 }
 
 // Error says what the service answered.
@@ -34,34 +74,64 @@ func (e *APIError) Error() string {
 	if e.Message != "" {
 		msg += ": " + e.Message
 	}
+	if e.RetryAfter > 0 {
+		msg += fmt.Sprintf("; it asked to wait %s, more than the %s this operation had left",
+			e.RetryAfter.Round(time.Second), e.TimeLeft.Round(time.Second))
+	}
 	if e.Attempts > 1 {
 		msg += fmt.Sprintf(" (after %d attempts)", e.Attempts)
 	}
 	return msg
 }
 
-// Is makes errors.Is(err, ErrNotFound) true for a 404.
+// Is makes errors.Is(err, ErrNotFound) true for the service's own not-found answer only.
 func (e *APIError) Is(target error) bool {
-	return target == ErrNotFound && e.StatusCode == http.StatusNotFound
+	return target == ErrNotFound && e.Reason() == ReasonNotFound
 }
 
-// Hint tells a person what to do about the error, or is empty when there is nothing general to say.
-func (e *APIError) Hint() string {
-	switch {
-	case e.StatusCode == http.StatusBadRequest:
-		return "Check the request: a Kling email and password that log in to Kling, and max_jobs from 1 to 10."
-	case e.StatusCode == http.StatusUnauthorized:
-		return "Check the useapi.net API token (the provider's api_token or the USEAPI_TOKEN environment variable)."
-	case e.StatusCode == http.StatusPaymentRequired:
-		return "The useapi.net subscription is missing or has lapsed: renew it at https://useapi.net, then apply again."
-	case e.StatusCode == http.StatusTooManyRequests:
-		return "useapi.net is rate limiting or at capacity. Wait and apply again, or raise max_retries."
-	case e.StatusCode == StatusAccountError:
-		return "The Kling account is in an error state at useapi.net. Apply again to add it anew; if that fails, log in to Kling to check the account."
-	case e.StatusCode >= 500:
-		return "useapi.net had a server error. Apply again later; the operation is safe to repeat."
+// Reason reads the answer's meaning from its status and words, so that a caller's advice follows what the
+// service actually said: a 402 about an account cap is not a lapsed subscription, and a 401 about the
+// site's login is not a bad API token.
+func (e *APIError) Reason() Reason {
+	lower := strings.ToLower(e.Message)
+	switch s := e.StatusCode; {
+	case s == http.StatusNotFound && serviceNotFound.MatchString(e.Message):
+		return ReasonNotFound
+	case s == http.StatusNotFound:
+		return ReasonNotTheService
+	case isLoginRejection(s, lower):
+		return ReasonLoginRejected
+	case s == http.StatusUnauthorized:
+		return ReasonBadToken
+	case (s == http.StatusPaymentRequired || s == http.StatusBadRequest) && strings.Contains(lower, "allows up to"):
+		return ReasonAccountLimit
+	case s == http.StatusPaymentRequired:
+		return ReasonNoSubscription
+	case s == http.StatusTooManyRequests:
+		return ReasonRateLimited
+	case s == StatusAccountError:
+		return ReasonAccountError
+	case s >= 500:
+		return ReasonServer
+	case s >= 400:
+		return ReasonBadRequest
 	}
-	return ""
+	return ReasonOther
+}
+
+// isLoginRejection recognises the AI site refusing an account's credentials, in the words each service
+// uses: Runway's 401s, Dreamina's 500 "Login failed", and the 400/401 texts of the others.
+func isLoginRejection(status int, lower string) bool {
+	switch {
+	case status >= 500:
+		return strings.HasPrefix(lower, "login failed")
+	case status == http.StatusUnauthorized:
+		return lower != "" && lower != "unauthorized"
+	case status == http.StatusBadRequest:
+		return strings.Contains(lower, "password is incorrect") || strings.Contains(lower, "wrong email or password") ||
+			strings.Contains(lower, "unable to sign in")
+	}
+	return false
 }
 
 func statusText(code int) string {
@@ -119,12 +189,14 @@ func clip(s string) string {
 	return s[:cut] + "…"
 }
 
-// TransportError is a request that got no usable answer: a refused or dropped connection, a timeout,
-// an unreadable or oversized body.
+// TransportError is a request that got no usable answer: a refused or dropped connection, a timeout, an
+// interruption, an unreadable or oversized body.
 type TransportError struct {
 	Method, Path string
 	Attempts     int
 	Err          error
+	// Last is the last error answer the service gave before the request ran out of time, if any.
+	Last *APIError
 }
 
 // Error says which request failed and how.
@@ -133,19 +205,60 @@ func (e *TransportError) Error() string {
 	if e.Attempts > 1 {
 		msg += fmt.Sprintf(" (after %d attempts)", e.Attempts)
 	}
+	if e.Last != nil {
+		msg += fmt.Sprintf("; the last answer was %d %s", e.Last.StatusCode, statusText(e.Last.StatusCode))
+		if e.Last.Message != "" {
+			msg += ": " + e.Last.Message
+		}
+	}
 	return msg
 }
 
 // Unwrap gives the cause, so errors.Is(err, context.DeadlineExceeded) works.
 func (e *TransportError) Unwrap() error { return e.Err }
 
+// NotSentError is a request that could not leave this machine, so the service never saw it: a value
+// that cannot go in an HTTP header, a host name that does not resolve, a connection that was refused.
+type NotSentError struct {
+	Err error
+}
+
+// Error says why the request was not sent.
+func (e *NotSentError) Error() string { return e.Err.Error() }
+
+// Unwrap gives the cause.
+func (e *NotSentError) Unwrap() error { return e.Err }
+
+// notSent reports whether err proves the request never reached the service.
+func notSent(err error) bool {
+	var dnsErr *net.DNSError
+	var opErr *net.OpError
+	switch {
+	case errors.As(err, &dnsErr):
+		return true
+	case errors.As(err, &opErr) && opErr.Op == "dial":
+		return true
+	}
+	return false
+}
+
 // MayHaveApplied reports whether a failed write may still have taken effect at the service: only a
-// definite rejection (a 4xx other than 408 and 429) proves it did not.
+// definite rejection (a 4xx other than 408 and 429), or a request that never left, proves it did not.
 func MayHaveApplied(err error) bool {
 	var apiErr *APIError
-	if !errors.As(err, &apiErr) {
-		return err != nil
+	var notSentErr *NotSentError
+	switch {
+	case err == nil, errors.As(err, &notSentErr):
+		return false
+	case errors.As(err, &apiErr):
+		s := apiErr.StatusCode
+		return s >= 500 || s == http.StatusRequestTimeout || s == http.StatusTooManyRequests
 	}
-	s := apiErr.StatusCode
-	return s >= 500 || s == http.StatusRequestTimeout || s == http.StatusTooManyRequests
+	return true
+}
+
+// Interrupted reports whether err is the caller cancelling the request (Terraform stopping on Ctrl-C),
+// as opposed to running out of time.
+func Interrupted(err error) bool {
+	return errors.Is(err, context.Canceled)
 }

@@ -3,8 +3,10 @@ package useapi
 import (
 	"context"
 	"crypto/x509"
+	"errors"
 	"fmt"
 	"io"
+	"net"
 	"net/http"
 	"testing"
 	"time"
@@ -25,13 +27,15 @@ func TestRetryPolicy(t *testing.T) {
 		{name: "500", status: 500, want: true},
 		{name: "502", status: 502, want: true},
 		{name: "503", status: 503, want: true},
-		{name: "596", status: 596, want: true},
+		{name: "596", status: 596, want: false},
 		{name: "501", status: 501, want: false},
 		{name: "400", status: 400, want: false},
 		{name: "401", status: 401, want: false},
 		{name: "404", status: 404, want: false},
 		{name: "201", status: 201, want: false},
 		{name: "connection reset", err: io.ErrUnexpectedEOF, want: true},
+		{name: "connection refused", err: &net.OpError{Op: "dial", Err: errors.New("connection refused")}, want: false},
+		{name: "no such host", err: &net.DNSError{Err: "no such host", Name: "api.example.invalid"}, want: false},
 		{name: "unknown certificate authority", err: fmt.Errorf("tls: %w", x509.UnknownAuthorityError{}), want: false},
 		{name: "context cancelled", ctx: cancelled, status: 503, want: false},
 	}

@@ -9,12 +9,7 @@ import (
 	"slices"
 	"strings"
 	"time"
-
-	"github.com/hashicorp/terraform-plugin-log/tflog"
 )
-
-// LogSubsystem is the tflog subsystem the client logs under (TF_LOG_PROVIDER_USEAPI_API sets its level).
-const LogSubsystem = "useapi_api"
 
 const redacted = "[REDACTED]"
 
@@ -23,31 +18,35 @@ const maxLoggedBody = 4096
 
 // loggingTransport logs every attempt: method, URL, status, timing and bodies. Redaction lives here, in the
 // one place every request passes, so no call site has to remember it: the Authorization header is never
-// logged, any JSON field named "password" is masked, and the token and each request's own secrets (see
-// withSecrets) are masked wherever else they show up.
+// logged, any JSON field named like "password" or "token" is masked, and the API token and each request's
+// own secrets (see withSecrets) are masked wherever else they show up, before the Logger sees anything.
 type loggingTransport struct {
 	next    http.RoundTripper
 	secrets []string
+	logger  Logger
 }
 
 func (t *loggingTransport) RoundTrip(req *http.Request) (*http.Response, error) {
-	secrets := append(slices.Clone(t.secrets), requestSecrets(req.Context())...)
-	ctx := logContext(req.Context(), secrets)
+	if t.logger == nil {
+		return t.next.RoundTrip(req)
+	}
+	ctx := req.Context()
+	secrets := append(slices.Clone(t.secrets), requestSecrets(ctx)...)
 	fields := map[string]any{
 		"method": req.Method,
-		"url":    req.URL.String(),
+		"url":    maskSecrets(req.URL.String(), secrets),
 	}
 	if req.Body != nil && req.GetBody != nil {
 		fields["request_body"] = loggedBody{request: true, getBody: req.GetBody, secrets: secrets}
 	}
-	tflog.SubsystemDebug(ctx, LogSubsystem, "sending request to useapi.net", fields)
+	t.logger.Debug(ctx, "sending request to useapi.net", fields)
 
 	start := time.Now()
 	resp, err := t.next.RoundTrip(req)
 	fields["duration_ms"] = time.Since(start).Milliseconds()
 	if err != nil {
-		fields["error"] = err.Error()
-		tflog.SubsystemWarn(ctx, LogSubsystem, "request to useapi.net got no answer", fields)
+		fields["error"] = maskSecrets(err.Error(), secrets)
+		t.logger.Warn(ctx, "request to useapi.net got no answer", fields)
 		return nil, err
 	}
 	fields["status"] = resp.StatusCode
@@ -60,25 +59,12 @@ func (t *loggingTransport) RoundTrip(req *http.Request) (*http.Response, error) 
 			fields["response_body"] = loggedBody{data: data, secrets: secrets}
 		}
 	}
-	tflog.SubsystemDebug(ctx, LogSubsystem, "received answer from useapi.net", fields)
+	t.logger.Debug(ctx, "received answer from useapi.net", fields)
 	return resp, nil
 }
 
-// logContext makes the subsystem and teaches it the secrets, so tflog masks them in every string field.
-func logContext(ctx context.Context, secrets []string) context.Context {
-	ctx = tflog.NewSubsystem(ctx, LogSubsystem)
-	for _, s := range secrets {
-		if s != "" {
-			ctx = tflog.SubsystemMaskAllFieldValuesStrings(ctx, LogSubsystem, s)
-			ctx = tflog.SubsystemMaskMessageStrings(ctx, LogSubsystem, s)
-		}
-	}
-	return ctx
-}
-
 // loggedBody is a body as the log shows it, rendered only when a line is written: redacting costs a JSON
-// round trip, which a request whose log level is off should not pay. It masks the secrets itself, since
-// tflog's masks apply to string fields only.
+// round trip, which a request whose log level is off should not pay.
 type loggedBody struct {
 	request bool
 	data    []byte
@@ -129,8 +115,8 @@ func maskSecrets(s string, secrets []string) string {
 // MarshalJSON renders the body as a JSON string, for JSON log output.
 func (b loggedBody) MarshalJSON() ([]byte, error) { return json.Marshal(b.String()) }
 
-// redactRequestBody returns a request body fit for a log: JSON with every field named like "password"
-// (at any depth) masked. Any other body is left out, since a form body could carry a password in any shape.
+// redactRequestBody returns a request body fit for a log: JSON with every field named like "password" or
+// "token" (at any depth) masked. Any other body is left out, since a form body could carry a password in any shape.
 func redactRequestBody(data []byte) string {
 	if out, ok := redactJSON(data); ok {
 		return out
@@ -166,7 +152,7 @@ func redactValue(v any) any {
 	switch x := v.(type) {
 	case map[string]any:
 		for k, val := range x {
-			if strings.Contains(strings.ToLower(k), "password") {
+			if lower := strings.ToLower(k); strings.Contains(lower, "password") || strings.Contains(lower, "token") {
 				x[k] = redacted
 				continue
 			}

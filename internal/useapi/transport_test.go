@@ -3,13 +3,15 @@ package useapi
 import (
 	"bytes"
 	"context"
+	"encoding/json"
+	"fmt"
 	"io"
 	"net/http"
 	"net/http/httptest"
 	"strings"
+	"sync"
 	"testing"
-
-	"github.com/hashicorp/terraform-plugin-log/tflogtest"
+	"time"
 )
 
 func TestLogsRedactSecrets(t *testing.T) {
@@ -24,10 +26,10 @@ func TestLogsRedactSecrets(t *testing.T) {
 	}))
 	t.Cleanup(srv.Close)
 
-	var logs bytes.Buffer
-	ctx := tflogtest.RootLogger(context.Background(), &logs)
-	_, err := newTestClient(t, srv.URL, 0).CreateOrUpdateKlingAccount(ctx,
-		KlingAccountInput{Email: "a@example.com", Password: password, MaxJobs: 2})
+	logs := &bufferLogger{}
+	ctx := context.Background()
+	_, err := newLoggingTestClient(t, srv.URL, logs).Kling().Upsert(ctx,
+		AccountInput{Email: "a@example.com", Password: password, MaxJobs: jobs(2)})
 	if err == nil {
 		t.Fatal("want the 400 as an error")
 	}
@@ -65,5 +67,61 @@ func TestRedactRequestBody(t *testing.T) {
 		if got := redactRequestBody([]byte(tt.in)); got != tt.want {
 			t.Errorf("redactRequestBody(%s) = %s, want %s", tt.in, got, tt.want)
 		}
+	}
+}
+
+// bufferLogger writes every line it is given, fields rendered as the provider's logger would render them.
+type bufferLogger struct {
+	mu  sync.Mutex
+	buf bytes.Buffer
+}
+
+func (l *bufferLogger) Debug(_ context.Context, msg string, fields map[string]any) {
+	l.write(msg, fields)
+}
+func (l *bufferLogger) Warn(_ context.Context, msg string, fields map[string]any) {
+	l.write(msg, fields)
+}
+
+func (l *bufferLogger) write(msg string, fields map[string]any) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	data, _ := json.Marshal(fields)
+	fmt.Fprintf(&l.buf, "%s %s\n", msg, data)
+}
+
+func (l *bufferLogger) String() string {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.buf.String()
+}
+
+func newLoggingTestClient(t *testing.T, baseURL string, logger Logger) *Client {
+	t.Helper()
+	c, err := New(Config{Token: testToken, BaseURL: baseURL, Logger: logger, RetryWaitMin: time.Millisecond})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return c
+}
+
+func TestServiceTokensAreRedacted(t *testing.T) {
+	t.Parallel()
+	const jwt = "eyJhbGciOiJIUzI1NiJ9.secret-runway-session"
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) {
+		w.Header().Set("Content-Type", "application/json")
+		_, _ = io.WriteString(w, `{"email":"a@example.com","maxJobs":2,"jwt":{"token":"`+jwt+`","exp":1.5,"id":7}}`)
+	}))
+	t.Cleanup(srv.Close)
+	logs := &bufferLogger{}
+	got, err := newLoggingTestClient(t, srv.URL, logs).Runway().Upsert(context.Background(), AccountInput{Email: "a@example.com", Password: "pw"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if *got.JWT.ID != 7 {
+		t.Fatalf("decoded %+v", got.JWT)
+	}
+	if out := logs.String(); strings.Contains(out, jwt) || !strings.Contains(out, `\"id\":7`) {
+		t.Fatalf("the log shows the Runway token, or no body at all:\n%s", out)
 	}
 }

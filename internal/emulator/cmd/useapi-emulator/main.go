@@ -11,6 +11,7 @@ import (
 	"net/http"
 	"os"
 	"os/signal"
+	"slices"
 	"strings"
 	"syscall"
 	"time"
@@ -38,12 +39,12 @@ func run(args []string) error {
 	fs := flag.NewFlagSet("useapi-emulator", flag.ContinueOnError)
 	addr := fs.String("addr", "127.0.0.1:8787", "loopback address to listen on (port 0 picks a free one)")
 	urlFile := fs.String("url-file", "", "write the base URL to this file once listening")
-	maxAccounts := fs.Int("max-accounts", 0, "accounts allowed per token (0: no limit; the service allows 3)")
+	maxAccounts := fs.Int("max-accounts", 0, "accounts allowed per token and service (0: no limit; the service allows 3)")
 	latency := fs.Duration("latency", 0, "delay added to every answer, after the request is applied")
-	strict := fs.Bool("require-known-users", false, "refuse Kling emails not given with -kling-user")
+	strict := fs.Bool("require-known-users", false, "refuse emails not given with -user")
 	var tokens, users listFlag
 	fs.Var(&tokens, "token", "API token to accept (repeatable; default "+DemoToken+")")
-	fs.Var(&users, "kling-user", "email:password of a Kling login that exists (repeatable)")
+	fs.Var(&users, "user", "service:email:password of a login that exists, e.g. kling:a@example.com:pw (repeatable)")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -56,7 +57,7 @@ func run(args []string) error {
 		return fmt.Errorf("-addr %q: the emulator listens on loopback addresses only", *addr)
 	}
 
-	srv := emulator.New(emulator.Options{MaxAccounts: *maxAccounts, RequireKnownKlingUsers: *strict})
+	srv := emulator.New(emulator.Options{MaxAccounts: *maxAccounts, RequireKnownUsers: *strict})
 	srv.SetLatency(*latency)
 	if len(tokens) == 0 {
 		tokens = listFlag{DemoToken}
@@ -65,11 +66,12 @@ func run(args []string) error {
 		srv.AddToken(t)
 	}
 	for _, u := range users {
-		email, password, ok := strings.Cut(u, ":")
-		if !ok || email == "" || password == "" {
-			return fmt.Errorf("-kling-user %q: want email:password", u)
+		svc, login, _ := strings.Cut(u, ":")
+		email, password, ok := strings.Cut(login, ":")
+		if !ok || email == "" || password == "" || !slices.Contains(emulator.Services(), emulator.Service(svc)) {
+			return fmt.Errorf("-user %q: want service:email:password, service one of %v", u, emulator.Services())
 		}
-		srv.AddKlingUser(email, password)
+		srv.AddUser(emulator.Service(svc), email, password)
 	}
 
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)

@@ -1,0 +1,318 @@
+package emulator
+
+import (
+	"cmp"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"fmt"
+	"io"
+	"mime"
+	"net/http"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// Messages every service shares, where the docs give no service's own.
+const (
+	msgUnauthorized     = "Unauthorized"
+	msgNoSubscription   = "Subscription required"
+	msgPasswordToAdd    = "Parameter password is required to add an account" // Muse's, the only service that may omit it
+	msgEmailMismatch    = "Email in the body does not match the path"        // assumed: undocumented
+	msgAccountCapFormat = "Your subscription allows up to %d %s accounts"    // a cap, not a lapsed subscription
+)
+
+const (
+	maxRequestBytes    = 1 << 20
+	sessionTokenPrefix = "eyJ"               // how a JWT starts: the token looks like the secret it is
+	sessionLifetime    = 30 * 24 * time.Hour // assumed for the sites whose docs do not say
+)
+
+// account is one configured account of one service, as the emulator holds it.
+type account struct {
+	id, email, region string
+	password          string
+	maxJobs           int64
+	err               string // why the account needs attention; "" when healthy
+	added, updated    time.Time
+	loggedIn          time.Time // the last login to the service's site
+	session           string    // the site's session token of the last login: a secret
+	points            []Points  // Kling's credit grants; nil until SetBalance: a default grant
+	reads             int       // single-account GETs: on Dreamina each claims the day's free credits
+}
+
+// accounts is one token's accounts of one service, keyed by the service's account ID.
+type accounts map[string]*account
+
+// accountRequest is the body of a POST, in either of the encodings the services take.
+type accountRequest struct {
+	Email, Password, Region string
+	MaxJobs                 int64 // zero when optional and not given
+}
+
+// accountHandler serves one service's request against the caller's accounts of it, with s.mu held.
+type accountHandler func(w http.ResponseWriter, r *http.Request, d *service, store accounts)
+
+// forService answers the 401 or 402 a request without a usable subscription meets, and otherwise runs
+// h with the state locked.
+func (s *Server) forService(d *service, h accountHandler) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
+		s.mu.Lock()
+		defer s.mu.Unlock()
+		sub := s.caller(r)
+		switch {
+		case sub == nil:
+			d.refuse(http.StatusUnauthorized, msgUnauthorized).write(w, "")
+		case !sub.active:
+			d.refuse(http.StatusPaymentRequired, cmp.Or(d.noSubscription, msgNoSubscription)).write(w, "")
+		default:
+			h(w, r, d, sub.store(d.name))
+		}
+	}
+}
+
+// postAccount adds or updates an account: every service's POST is an upsert that logs in to the site.
+func (s *Server) postAccount(w http.ResponseWriter, r *http.Request, d *service, store accounts) {
+	in, err := parseAccountRequest(r, d)
+	if err != nil {
+		d.refuse(http.StatusBadRequest, err.Error()).write(w, "")
+		return
+	}
+	if d.postToAccount && r.PathValue(d.wildcard) != in.Email {
+		d.refuse(http.StatusBadRequest, msgEmailMismatch).write(w, "")
+		return
+	}
+	id := d.id(in.Email, in.Region)
+	a := store[id]
+	now := s.opts.Now()
+	if in.Password == "" {
+		// Only a service that lets the password be omitted gets here: nothing is sent to the site, so
+		// the login, the session and any error stay as they are.
+		if a == nil {
+			d.refuse(http.StatusBadRequest, msgPasswordToAdd).write(w, id)
+			return
+		}
+		if in.MaxJobs != 0 {
+			a.maxJobs, a.updated = in.MaxJobs, now
+		}
+		writeJSON(w, d.updated, d.render(a, viewPost, now))
+		return
+	}
+	if f := s.login(d, in.Email, in.Password); f != nil {
+		f.write(w, id)
+		return
+	}
+	if a == nil && s.opts.MaxAccounts > 0 && len(store) >= s.opts.MaxAccounts {
+		d.refuse(http.StatusPaymentRequired, fmt.Sprintf(msgAccountCapFormat, s.opts.MaxAccounts, d.title)).write(w, id)
+		return
+	}
+	status := d.updated
+	if a == nil {
+		status = d.created
+	}
+	a = s.upsert(d, store, in)
+	if d.securityCheck != "" && s.securityChecks[in.Email] {
+		// The login got as far as the site's challenge: the account is kept, paused until posted again.
+		a.err = d.securityCheck
+		d.refuse(596, a.err).write(w, id)
+		return
+	}
+	writeJSON(w, status, d.render(a, viewPost, now))
+}
+
+func (s *Server) getAccount(w http.ResponseWriter, r *http.Request, d *service, store accounts) {
+	a, ok := pathAccount(w, r, d, store)
+	if !ok {
+		return
+	}
+	if a.err != "" && !d.readsStored {
+		// A live read of a broken account fails as the service's other calls do: add it again.
+		d.refuse(596, a.err).write(w, a.id)
+		return
+	}
+	a.reads++
+	writeJSON(w, http.StatusOK, d.render(a, viewGet, s.opts.Now()))
+}
+
+func (s *Server) listAccounts(w http.ResponseWriter, _ *http.Request, d *service, store accounts) {
+	if len(store) == 0 && d.noAccounts != nil {
+		d.noAccounts.write(w, "")
+		return
+	}
+	now := s.opts.Now()
+	out := make(map[string]any, len(store))
+	for id, a := range store {
+		out[id] = d.render(a, viewList, now)
+	}
+	writeJSON(w, http.StatusOK, out)
+}
+
+func (s *Server) deleteAccount(w http.ResponseWriter, r *http.Request, d *service, store accounts) {
+	if d.badDeleteID != nil {
+		if problem := d.badDeleteID(r.PathValue(d.wildcard)); problem != "" {
+			d.refuse(http.StatusBadRequest, problem).write(w, "")
+			return
+		}
+	}
+	a, ok := pathAccount(w, r, d, store)
+	if !ok {
+		return
+	}
+	delete(store, a.id)
+	if d.deleted == nil {
+		w.WriteHeader(http.StatusNoContent)
+		return
+	}
+	writeJSON(w, http.StatusOK, d.deleted(a.id, len(store)))
+}
+
+// pathAccount finds the account the path names, or answers why there is none.
+func pathAccount(w http.ResponseWriter, r *http.Request, d *service, store accounts) (*account, bool) {
+	id := r.PathValue(d.wildcard)
+	if problem := d.malformed(id); problem != "" {
+		d.refuse(http.StatusBadRequest, problem).write(w, id)
+		return nil, false
+	}
+	a, ok := store[id]
+	if !ok {
+		d.notFound.write(w, id)
+	}
+	return a, ok
+}
+
+// login is the site's answer to the credentials: nil when they let the service in.
+func (s *Server) login(d *service, email, password string) *refusal {
+	u, known := s.users[d.name][email]
+	switch {
+	case known && u.suspended && d.suspended != nil:
+		return d.suspended
+	case known && (u.suspended || u.password != password), !known && s.opts.RequireKnownUsers:
+		return &d.badCredentials
+	}
+	return nil
+}
+
+// upsert is the one place an account is written after a login; the caller holds s.mu. A zero maxJobs
+// keeps the account's, or gives a new one the service's default (its minimum where it has none).
+func (s *Server) upsert(d *service, store accounts, in accountRequest) *account {
+	now := s.opts.Now()
+	id := d.id(in.Email, in.Region)
+	a := store[id]
+	if a == nil {
+		a = &account{id: id, email: in.Email, region: in.Region, added: now, maxJobs: cmp.Or(d.maxJobs.def, d.maxJobs.min)}
+		store[id] = a
+	}
+	if in.MaxJobs != 0 {
+		a.maxJobs = in.MaxJobs
+	}
+	s.logins++
+	sum := sha256.Sum256(fmt.Appendf(nil, "%s#%d", id, s.logins))
+	a.password, a.err, a.loggedIn, a.updated = in.Password, "", now, now
+	a.session = sessionTokenPrefix + hex.EncodeToString(sum[:])
+	return a
+}
+
+// serviceMessage is a refusal in the service's own words, capitalised as it writes them.
+type serviceMessage string
+
+func (m serviceMessage) Error() string { return string(m) }
+
+// parseAccountRequest reads a JSON or multipart/form-data POST body and checks it by the service's rules.
+func parseAccountRequest(r *http.Request, d *service) (accountRequest, error) {
+	r.Body = http.MaxBytesReader(nil, r.Body, maxRequestBytes)
+	var in accountRequest
+	var maxJobs string
+	mediaType, _, _ := mime.ParseMediaType(r.Header.Get("Content-Type"))
+	switch mediaType {
+	case "multipart/form-data":
+		if err := r.ParseMultipartForm(maxRequestBytes); err != nil {
+			return in, serviceMessage("Unable to parse multipart/form-data: " + err.Error())
+		}
+		in.Email, in.Password, in.Region = r.FormValue("email"), r.FormValue("password"), r.FormValue("region")
+		maxJobs = r.FormValue("maxJobs")
+	default:
+		data, err := io.ReadAll(r.Body)
+		if err != nil {
+			return in, serviceMessage("Unable to read the request body")
+		}
+		var body struct {
+			Email    string          `json:"email"`
+			Password string          `json:"password"`
+			Region   string          `json:"region"`
+			MaxJobs  json.RawMessage `json:"maxJobs"`
+		}
+		if err := json.Unmarshal(data, &body); err != nil {
+			return in, serviceMessage("Unable to parse JSON body")
+		}
+		in.Email, in.Password, in.Region = body.Email, body.Password, body.Region
+		maxJobs = strings.Trim(string(body.MaxJobs), `"`)
+	}
+	if d.regions == nil {
+		in.Region = ""
+	}
+	switch {
+	case strings.TrimSpace(in.Email) == "":
+		return in, serviceMessage("Parameter email is required")
+	case in.Password == "" && !d.passwordOptional:
+		return in, serviceMessage("Parameter password is required")
+	case d.regions != nil && in.Region == "":
+		return in, serviceMessage("Parameter region is required")
+	case d.regions != nil && !slices.Contains(d.regions, in.Region):
+		return in, serviceMessage("Parameter region must be " + strings.Join(d.regions, " or "))
+	case maxJobs == "" || maxJobs == "null":
+		if d.maxJobs.def == 0 {
+			return in, serviceMessage("Parameter maxJobs is required")
+		}
+		return in, nil
+	}
+	n, err := strconv.ParseInt(maxJobs, 10, 64)
+	if err != nil || n < d.maxJobs.min || n > d.maxJobs.max {
+		return in, serviceMessage(fmt.Sprintf("Parameter maxJobs (%s) valid range: %d…%d", maxJobs, d.maxJobs.min, d.maxJobs.max))
+	}
+	in.MaxJobs = n
+	return in, nil
+}
+
+type errorBody struct {
+	Error string `json:"error"`
+	Code  int    `json:"code,omitempty"`
+}
+
+// credentialedAccount is the account object of the services that show the site's session as a jwt.
+type credentialedAccount struct {
+	Email    string `json:"email"`
+	Password string `json:"password"`
+	MaxJobs  int64  `json:"maxJobs"`
+	JWT      any    `json:"jwt"`
+	Error    string `json:"error,omitempty"`
+}
+
+// configurationNotFound is the plain-text sentence Runway and PixVerse answer for an unknown account and
+// for an empty list.
+var configurationNotFound = refusal{
+	status: http.StatusNotFound,
+	text:   "Configuration not found. To create configuration use POST /accounts/email.",
+	form:   plainText,
+}
+
+// isoTime is a time as the services write ISO 8601: UTC, milliseconds, "Z".
+func isoTime(t time.Time) string { return t.UTC().Format("2006-01-02T15:04:05.000Z") }
+
+func writeJSON(w http.ResponseWriter, status int, v any) {
+	data, err := json.Marshal(v)
+	if err != nil {
+		http.Error(w, err.Error(), http.StatusInternalServerError)
+		return
+	}
+	w.Header().Set("Content-Type", "application/json; charset=utf-8")
+	w.WriteHeader(status)
+	_, _ = w.Write(data)
+}
+
+func writeText(w http.ResponseWriter, status int, text string) {
+	w.Header().Set("Content-Type", "text/plain; charset=utf-8")
+	w.WriteHeader(status)
+	_, _ = io.WriteString(w, text)
+}

@@ -1,0 +1,487 @@
+package provider
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
+	"github.com/hashicorp/terraform-plugin-framework-validators/resourcevalidator"
+	"github.com/hashicorp/terraform-plugin-framework/attr"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/useapi-community/terraform-provider-useapi/internal/useapi"
+)
+
+var (
+	_ resource.ResourceWithConfigure        = (*accountResource)(nil)
+	_ resource.ResourceWithImportState      = (*accountResource)(nil)
+	_ resource.ResourceWithConfigValidators = (*accountResource)(nil)
+	_ resource.ResourceWithModifyPlan       = (*accountResource)(nil)
+	_ resource.ResourceWithIdentity         = (*accountResource)(nil)
+)
+
+const (
+	defaultWriteTimeout = 10 * time.Minute
+	defaultReadTimeout  = 5 * time.Minute
+	// reconcileTimeout bounds the read that checks a create whose answer was lost, which runs even after
+	// the create's own time is spent or Terraform was interrupted: it decides whether state must know the
+	// account.
+	reconcileTimeout = 30 * time.Second
+)
+
+// accountResource is useapi_<name>_account for every service: the rules live here once, and the
+// service's description says only what differs.
+type accountResource struct {
+	svc  *accountService
+	data *providerData
+}
+
+func newAccountResource(svc *accountService) func() resource.Resource {
+	return func() resource.Resource { return &accountResource{svc: svc} }
+}
+
+// accountArgs are what a configuration or plan says of an account.
+type accountArgs struct {
+	Email             types.String
+	Region            types.String
+	MaxJobs           types.Int64
+	Password          types.String
+	PasswordWOVersion types.Int64
+	Timeouts          timeouts.Value
+}
+
+// attributeGetter is a plan, state or configuration.
+type attributeGetter interface {
+	GetAttribute(context.Context, path.Path, any) diag.Diagnostics
+}
+
+func (r *accountResource) Metadata(_ context.Context, _ resource.MetadataRequest, resp *resource.MetadataResponse) {
+	resp.TypeName = r.svc.typeName()
+}
+
+func (r *accountResource) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
+	resp.Schema = r.svc.resourceSchema(ctx)
+}
+
+func (r *accountResource) IdentitySchema(_ context.Context, _ resource.IdentitySchemaRequest, resp *resource.IdentitySchemaResponse) {
+	resp.IdentitySchema = r.svc.identitySchema()
+}
+
+func (r *accountResource) ConfigValidators(context.Context) []resource.ConfigValidator {
+	return []resource.ConfigValidator{
+		resourcevalidator.ExactlyOneOf(path.MatchRoot("password"), path.MatchRoot("password_wo")),
+	}
+}
+
+func (r *accountResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
+	r.data = dataFrom(req.ProviderData, &resp.Diagnostics)
+}
+
+// ModifyPlan keeps an update that changes nothing the service holds (the timeouts block, say) from
+// costing a login, and plans the re-adding of an account the service reports in an error state.
+func (r *accountResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
+	if req.State.Raw.IsNull() || req.Plan.Raw.IsNull() {
+		return
+	}
+	write, diags := r.needsWrite(ctx, req.State, req.Plan)
+	resp.Diagnostics.Append(diags...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	for _, name := range r.svc.computedNames() {
+		var v attr.Value
+		resp.Diagnostics.Append(req.State.GetAttribute(ctx, path.Root(name), &v)...)
+		if write {
+			// The write logs in again: the session and any error are known only after it.
+			v = unknownOf(v.Type(ctx))
+		}
+		resp.Diagnostics.Append(resp.Plan.SetAttribute(ctx, path.Root(name), v)...)
+	}
+}
+
+// needsWrite reports whether applying plan over state must post the account: something the service holds
+// or the password changed, or the service reports the account in an error state.
+func (r *accountResource) needsWrite(ctx context.Context, state tfsdk.State, plan tfsdk.Plan) (bool, diag.Diagnostics) {
+	var diags diag.Diagnostics
+	var stateError types.String
+	diags.Append(state.GetAttribute(ctx, path.Root("error"), &stateError)...)
+	was, now := r.args(ctx, state, &diags), r.args(ctx, plan, &diags)
+	return !stateError.IsNull() || !was.Email.Equal(now.Email) || !was.Region.Equal(now.Region) ||
+		!was.MaxJobs.Equal(now.MaxJobs) || credentialChanged(was, now), diags
+}
+
+// credentialChanged reports whether the plan sends another password than the one last sent.
+func credentialChanged(was, now accountArgs) bool {
+	return !was.Password.Equal(now.Password) || !was.PasswordWOVersion.Equal(now.PasswordWOVersion)
+}
+
+func (r *accountResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
+	plan := r.args(ctx, req.Plan, &resp.Diagnostics)
+	password := r.password(ctx, plan, req.Config, &resp.Diagnostics)
+	if resp.Diagnostics.HasError() || !requireClient(r.data, &resp.Diagnostics) {
+		return
+	}
+	ctx, cancel := bounded(ctx, plan.Timeouts.Create, defaultWriteTimeout, &resp.Diagnostics)
+	defer cancel()
+	id := r.svc.accountID(plan.Region.ValueString(), plan.Email.ValueString())
+	summary := "Unable to create " + r.svc.title + " account"
+
+	prior, existed, priorErr := r.data.run.preexisting(ctx, r.svc, r.data.client, id)
+	if priorErr != nil {
+		addServiceError(&resp.Diagnostics, r.svc, summary, fmt.Errorf("reading the %s accounts to check whether %s is already configured: %w", r.svc.title, id, priorErr))
+		return
+	}
+	sent := r.input(plan, password)
+	got, err := r.svc.calls.upsert(ctx, r.data.client, sent)
+	switch {
+	case err == nil:
+	case isAccountError(err):
+		got = r.savedInError(sent, err, &resp.Diagnostics)
+	case useapi.MayHaveApplied(err):
+		got, err = r.reconcile(ctx, id, sent, err, &resp.Diagnostics)
+		if err != nil {
+			addServiceError(&resp.Diagnostics, r.svc, summary, err)
+			if !isGone(err) {
+				// The service may hold the account though no answer said so. Keep it in state, where
+				// Terraform marks it tainted and the next apply replaces it, rather than lose track of it.
+				r.keepUnconfirmed(ctx, &resp.State, req.Plan, id, &resp.Diagnostics)
+				r.setIdentity(ctx, resp.Identity, plan, &resp.Diagnostics)
+			}
+			return
+		}
+	default:
+		addServiceError(&resp.Diagnostics, r.svc, summary, err)
+		return
+	}
+	got.id = id
+	r.data.run.markWritten(r.svc, id)
+	if existed {
+		resp.Diagnostics.AddWarning(r.svc.title+" account adopted",
+			fmt.Sprintf("%s was already configured at useapi.net (with max_jobs = %s) before this apply. It is now "+
+				"managed by this configuration, with the values it declares, and terraform destroy will remove it "+
+				"from useapi.net. To stop managing it without removing it, use a removed block (or terraform state rm).",
+				id, jobsText(prior.maxJobs)))
+	}
+	resp.State.Raw = req.Plan.Raw.Copy()
+	r.record(ctx, &resp.State, got, &resp.Diagnostics)
+	r.setIdentity(ctx, resp.Identity, plan, &resp.Diagnostics)
+}
+
+// reconcile reads back an account whose create got no definite answer: if the service holds it with what
+// was sent, the create succeeded. Otherwise it returns an error, which matches useapi.ErrNotFound when the
+// service says it does not hold the account, so the create certainly did not happen.
+func (r *accountResource) reconcile(ctx context.Context, id string, sent useapi.AccountInput, cause error, diags *diag.Diagnostics) (account, error) {
+	// Run even if the create's own context is done: the answer decides what state must say.
+	readCtx, cancel := context.WithTimeout(context.WithoutCancel(ctx), reconcileTimeout)
+	defer cancel()
+	got, err := r.svc.calls.read(readCtx, r.data.client, id)
+	switch {
+	case isGone(err):
+		return account{}, fmt.Errorf("%w\n\nuseapi.net does not hold %s afterwards, so it was not created: "+
+			"apply again: %w", cause, id, useapi.ErrNotFound)
+	case err != nil:
+		return account{}, fmt.Errorf("%w\n\nReading %s back to see whether it was created also failed: %v", cause, id, err)
+	case sent.MaxJobs != nil && (got.maxJobs == nil || *got.maxJobs != *sent.MaxJobs):
+		return account{}, fmt.Errorf("%w\n\nuseapi.net holds %s, but with max_jobs = %s rather than the %d sent, so "+
+			"whether this create applied cannot be told", cause, id, jobsText(got.maxJobs), *sent.MaxJobs)
+	}
+	diags.AddWarning(r.svc.title+" account created; its answer was lost",
+		fmt.Sprintf("The request to create %s got no definite answer (%v), but useapi.net holds the account with "+
+			"the values sent, so the create succeeded.", id, cause))
+	return got, nil
+}
+
+// keepUnconfirmed records a create that may have happened, with the planned values, so that Terraform
+// keeps track of it (as tainted) instead of losing an account the service may hold.
+func (r *accountResource) keepUnconfirmed(ctx context.Context, state *tfsdk.State, plan tfsdk.Plan, id string, diags *diag.Diagnostics) {
+	state.Raw = plan.Raw.Copy()
+	r.record(ctx, state, account{id: id}, diags)
+}
+
+// savedInError is the account a POST answered with the service's 596: the service keeps the account but
+// pauses it (Muse does this when Meta asks for a security check). State must know it, with the reason.
+func (r *accountResource) savedInError(sent useapi.AccountInput, err error, diags *diag.Diagnostics) account {
+	var apiErr *useapi.APIError
+	errors.As(err, &apiErr)
+	id := r.svc.accountID(sent.Region, sent.Email)
+	diags.AddWarning(r.svc.title+" account saved, but it needs attention",
+		fmt.Sprintf("useapi.net saved %s but reports it in an error state: %s\n\nDo what the message asks (such as "+
+			"signing in to %s once in a browser), then apply again: the plan will show an in-place update that "+
+			"adds the account again, which clears the error.", id, apiErr.Message, r.svc.title))
+	return account{id: id, email: sent.Email, region: sent.Region, maxJobs: sent.MaxJobs, error: apiErr.Message}
+}
+
+func (r *accountResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
+	state := r.args(ctx, req.State, &resp.Diagnostics)
+	if resp.Diagnostics.HasError() || !requireClient(r.data, &resp.Diagnostics) {
+		return
+	}
+	ctx, cancel := bounded(ctx, state.Timeouts.Read, defaultReadTimeout, &resp.Diagnostics)
+	defer cancel()
+	id := r.svc.accountID(state.Region.ValueString(), state.Email.ValueString())
+	// Identity must be set even on an account about to be forgotten: the framework checks it after Read.
+	r.setIdentity(ctx, resp.Identity, state, &resp.Diagnostics)
+
+	got, err := r.svc.calls.read(ctx, r.data.client, id)
+	switch {
+	case isGone(err):
+		// The service itself says the account is gone: forget it, so the next plan adds it again.
+		resp.State.RemoveResource(ctx)
+		return
+	case isAccountError(err):
+		// The account is there but broken. Keep it, and say why: the plan then adds it again.
+		var apiErr *useapi.APIError
+		errors.As(err, &apiErr)
+		resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("error"), types.StringValue(apiErr.Message))...)
+		return
+	case err != nil:
+		addServiceError(&resp.Diagnostics, r.svc, "Unable to read "+r.svc.title+" account", err)
+		return
+	}
+	r.record(ctx, &resp.State, got, &resp.Diagnostics)
+}
+
+func (r *accountResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
+	plan := r.args(ctx, req.Plan, &resp.Diagnostics)
+	prior := r.args(ctx, req.State, &resp.Diagnostics)
+	password := r.password(ctx, plan, req.Config, &resp.Diagnostics)
+	write, diags := r.needsWrite(ctx, req.State, req.Plan)
+	resp.Diagnostics.Append(diags...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	resp.State.Raw = req.Plan.Raw.Copy()
+	r.setIdentity(ctx, resp.Identity, plan, &resp.Diagnostics)
+	if !write {
+		return // only what the service does not hold changed, and the plan already holds every value
+	}
+	if !requireClient(r.data, &resp.Diagnostics) {
+		return
+	}
+	ctx, cancel := bounded(ctx, plan.Timeouts.Update, defaultWriteTimeout, &resp.Diagnostics)
+	defer cancel()
+
+	var stateError types.String
+	resp.Diagnostics.Append(req.State.GetAttribute(ctx, path.Root("error"), &stateError)...)
+	if r.svc.passwordOptionalForJobs && stateError.IsNull() && !credentialChanged(prior, plan) {
+		password = "" // the service changes max_jobs alone, without a new login
+	}
+	sent := r.input(plan, password)
+	got, err := r.svc.calls.upsert(ctx, r.data.client, sent)
+	switch {
+	case err == nil:
+	case isAccountError(err):
+		got = r.savedInError(sent, err, &resp.Diagnostics)
+	default:
+		resp.State.Raw = req.State.Raw.Copy() // nothing is known to have changed
+		addServiceError(&resp.Diagnostics, r.svc, "Unable to update "+r.svc.title+" account", err)
+		return
+	}
+	got.id = r.svc.accountID(plan.Region.ValueString(), plan.Email.ValueString())
+	r.data.run.markWritten(r.svc, got.id)
+	r.record(ctx, &resp.State, got, &resp.Diagnostics)
+	r.setIdentity(ctx, resp.Identity, plan, &resp.Diagnostics)
+}
+
+func (r *accountResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
+	state := r.args(ctx, req.State, &resp.Diagnostics)
+	if resp.Diagnostics.HasError() || !requireClient(r.data, &resp.Diagnostics) {
+		return
+	}
+	ctx, cancel := bounded(ctx, state.Timeouts.Delete, defaultWriteTimeout, &resp.Diagnostics)
+	defer cancel()
+	id := r.svc.accountID(state.Region.ValueString(), state.Email.ValueString())
+
+	if r.data.run.wasWritten(r.svc, id) {
+		// A create_before_destroy replacement that keeps the account's identity posts the same account
+		// (an upsert) and then deletes the old object, which is that same account.
+		resp.Diagnostics.AddWarning(r.svc.title+" account kept",
+			fmt.Sprintf("%s was written for its replacement earlier in this apply, so removing the old object "+
+				"from state does not remove the account from useapi.net.", id))
+		return
+	}
+	if err := r.svc.calls.remove(ctx, r.data.client, id); err != nil {
+		addServiceError(&resp.Diagnostics, r.svc, "Unable to delete "+r.svc.title+" account", err)
+		return
+	}
+	r.data.run.markDeleted(r.svc, id)
+}
+
+// ImportState takes the import ID (the email, or REGION:email) or the identity. The password cannot be
+// imported (the service never returns it), so the next apply sends the configured one in an in-place update.
+func (r *accountResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
+	var region, email string
+	if req.ID != "" {
+		var ok bool
+		if region, email, ok = r.svc.parseID(req.ID); !ok {
+			resp.Diagnostics.AddError("Invalid import ID", fmt.Sprintf("Import a %s by %s; got %s.",
+				r.svc.typeName(), r.svc.idForm(), strconv.Quote(req.ID)))
+			return
+		}
+	} else {
+		var e, g types.String
+		resp.Diagnostics.Append(req.Identity.GetAttribute(ctx, path.Root("email"), &e)...)
+		if r.svc.hasRegion() {
+			resp.Diagnostics.Append(req.Identity.GetAttribute(ctx, path.Root("region"), &g)...)
+		}
+		region, email = g.ValueString(), e.ValueString()
+		if _, _, ok := r.svc.parseID(r.svc.accountID(region, email)); !ok {
+			resp.Diagnostics.AddError("Invalid import identity", fmt.Sprintf("The identity of a %s is %s; got email %q%s.",
+				r.svc.typeName(), r.svc.identityForm(), email, r.svc.regionText(region)))
+			return
+		}
+	}
+	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), r.svc.accountID(region, email))...)
+	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("email"), email)...)
+	if r.svc.hasRegion() {
+		resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("region"), region)...)
+	}
+	r.setIdentity(ctx, resp.Identity, accountArgs{Email: types.StringValue(email), Region: types.StringValue(region)}, &resp.Diagnostics)
+}
+
+// args reads the arguments from a plan, state or configuration.
+func (r *accountResource) args(ctx context.Context, from attributeGetter, diags *diag.Diagnostics) accountArgs {
+	var a accountArgs
+	for name, target := range map[string]any{
+		"email": &a.Email, "max_jobs": &a.MaxJobs, "password": &a.Password,
+		"password_wo_version": &a.PasswordWOVersion, "timeouts": &a.Timeouts,
+	} {
+		diags.Append(from.GetAttribute(ctx, path.Root(name), target)...)
+	}
+	if r.svc.hasRegion() {
+		diags.Append(from.GetAttribute(ctx, path.Root("region"), &a.Region)...)
+	}
+	return a
+}
+
+// password is the password to send: password_wo is write-only, so it is only in the configuration.
+func (r *accountResource) password(ctx context.Context, plan accountArgs, config tfsdk.Config, diags *diag.Diagnostics) string {
+	if !plan.Password.IsNull() {
+		return plan.Password.ValueString()
+	}
+	var wo types.String
+	diags.Append(config.GetAttribute(ctx, path.Root("password_wo"), &wo)...)
+	return wo.ValueString()
+}
+
+func (r *accountResource) input(a accountArgs, password string) useapi.AccountInput {
+	in := useapi.AccountInput{Email: a.Email.ValueString(), Password: password, Region: a.Region.ValueString()}
+	if !a.MaxJobs.IsNull() && !a.MaxJobs.IsUnknown() {
+		in.MaxJobs = a.MaxJobs.ValueInt64Pointer()
+	}
+	return in
+}
+
+// record writes what the service said of the account over the state's computed values. The password is
+// left alone: the service only returns a placeholder, so state keeps what was sent.
+func (r *accountResource) record(ctx context.Context, state *tfsdk.State, a account, diags *diag.Diagnostics) {
+	set := func(name string, v any) { diags.Append(state.SetAttribute(ctx, path.Root(name), v)...) }
+	set("id", types.StringValue(a.id))
+	set("error", errorValue(a.error))
+	set("password_wo", types.StringNull())
+	if a.maxJobs != nil {
+		set("max_jobs", types.Int64PointerValue(a.maxJobs))
+	} else {
+		var planned types.Int64
+		diags.Append(state.GetAttribute(ctx, path.Root("max_jobs"), &planned)...)
+		if planned.IsUnknown() { // left to the service, which did not say: its documented default stands
+			set("max_jobs", types.Int64Value(r.svc.maxJobs.byDefault))
+		}
+	}
+	for _, x := range r.svc.extras {
+		set(x.name, extraValue(x, a))
+	}
+}
+
+// setIdentity records the account's identity where the CLI supports identities (Terraform 1.12+).
+func (r *accountResource) setIdentity(ctx context.Context, identity *tfsdk.ResourceIdentity, a accountArgs, diags *diag.Diagnostics) {
+	if identity == nil {
+		return
+	}
+	diags.Append(identity.SetAttribute(ctx, path.Root("email"), a.Email)...)
+	if r.svc.hasRegion() {
+		diags.Append(identity.SetAttribute(ctx, path.Root("region"), a.Region)...)
+	}
+}
+
+// bounded limits ctx to one entry of the timeouts block (its Create, Read, Update or Delete method).
+func bounded(ctx context.Context, entry func(context.Context, time.Duration) (time.Duration, diag.Diagnostics),
+	fallback time.Duration, diags *diag.Diagnostics,
+) (context.Context, context.CancelFunc) {
+	timeout, d := entry(ctx, fallback)
+	diags.Append(d...)
+	return context.WithTimeout(ctx, timeout)
+}
+
+// isAccountError reports the service's 596: the account exists but is in an error state.
+func isAccountError(err error) bool {
+	var apiErr *useapi.APIError
+	return errors.As(err, &apiErr) && apiErr.Reason() == useapi.ReasonAccountError
+}
+
+func jobsText(n *int64) string {
+	if n == nil {
+		return "unknown"
+	}
+	return strconv.FormatInt(*n, 10)
+}
+
+// parseID splits an import ID into region and email, checking both.
+func (s *accountService) parseID(id string) (region, email string, ok bool) {
+	email = id
+	if s.hasRegion() {
+		var found bool
+		if region, email, found = strings.Cut(id, ":"); !found || !validRegion(s, region) {
+			return "", "", false
+		}
+	}
+	return region, email, emailPattern.MatchString(email)
+}
+
+func validRegion(s *accountService, region string) bool {
+	for _, r := range s.regions {
+		if r == region {
+			return true
+		}
+	}
+	return false
+}
+
+func (s *accountService) idForm() string {
+	if s.hasRegion() {
+		return "its region and email, REGION:email (REGION is " + strings.Join(s.regions, " or ") + "), such as " + s.regions[0] + ":user@example.com"
+	}
+	return "its email, such as user@example.com"
+}
+
+func (s *accountService) identityForm() string {
+	if s.hasRegion() {
+		return "an email address and a region (" + strings.Join(s.regions, " or ") + ")"
+	}
+	return "an email address"
+}
+
+func (s *accountService) regionText(region string) string {
+	if !s.hasRegion() {
+		return ""
+	}
+	return fmt.Sprintf(" and region %q", region)
+}
+
+// computedNames are the attributes the service fills in, besides id (which never changes) and max_jobs
+// (which its own plan modifier keeps).
+func (s *accountService) computedNames() []string {
+	names := []string{"error"}
+	for _, x := range s.extras {
+		names = append(names, x.name)
+	}
+	return names
+}

@@ -1,0 +1,116 @@
+package provider
+
+import (
+	"context"
+	"sync"
+
+	"github.com/useapi-community/terraform-provider-useapi/internal/useapi"
+)
+
+// providerData is what the provider hands its resources and data sources once configured.
+type providerData struct {
+	client *useapi.Client
+	run    *runState
+}
+
+// runState is what one provider process learns while Terraform runs it. Terraform starts a process for
+// each plan and each apply, so this is one run's memory: which accounts it wrote and removed, and what
+// each service held before the run's first create. It lets the machinery tell a create_before_destroy
+// replacement from a real removal, and an adopted account from a new one, without extra calls.
+type runState struct {
+	mu        sync.Mutex
+	written   map[string]bool
+	deleted   map[string]bool
+	snapshots map[string]*snapshot
+}
+
+func newRunState() *runState {
+	return &runState{written: map[string]bool{}, deleted: map[string]bool{}, snapshots: map[string]*snapshot{}}
+}
+
+// snapshot is a service's account list as read once for the whole run.
+type snapshot struct {
+	done     chan struct{}
+	accounts map[string]account
+	err      error
+}
+
+func runKey(svc *accountService, id string) string { return svc.name + "\x00" + id }
+
+// markWritten records that this run created or updated the account.
+func (r *runState) markWritten(svc *accountService, id string) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	r.written[runKey(svc, id)] = true
+}
+
+// wasWritten reports whether this run created or updated the account.
+func (r *runState) wasWritten(svc *accountService, id string) bool {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	return r.written[runKey(svc, id)]
+}
+
+// markDeleted records that this run removed the account, so a create of it later in the run is not taken
+// for an adoption of an account someone else added.
+func (r *runState) markDeleted(svc *accountService, id string) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	r.deleted[runKey(svc, id)] = true
+}
+
+// preexisting returns the account the service held under id before this run wrote to it, if any. The
+// service's list is read once for all the run's creates; a create that finds a read under way waits for
+// it, so no create's POST can land in the list another create reads.
+func (r *runState) preexisting(ctx context.Context, svc *accountService, client *useapi.Client, id string) (account, bool, error) {
+	for {
+		r.mu.Lock()
+		if r.deleted[runKey(svc, id)] {
+			r.mu.Unlock()
+			return account{}, false, nil
+		}
+		s := r.snapshots[svc.name]
+		if s == nil || s.failed() {
+			s = &snapshot{done: make(chan struct{})}
+			r.snapshots[svc.name] = s
+			r.mu.Unlock()
+			s.fill(ctx, svc, client)
+			a, ok := s.accounts[id]
+			return a, ok, s.err
+		}
+		r.mu.Unlock()
+		select {
+		case <-s.done:
+		case <-ctx.Done():
+			return account{}, false, ctx.Err()
+		}
+		if s.err == nil {
+			a, ok := s.accounts[id]
+			return a, ok, nil
+		}
+		// The read failed for whoever made it (its own deadline, say): try again with this one.
+	}
+}
+
+func (s *snapshot) fill(ctx context.Context, svc *accountService, client *useapi.Client) {
+	defer close(s.done)
+	all, err := svc.calls.list(ctx, client)
+	if err != nil {
+		s.err = err
+		return
+	}
+	s.accounts = make(map[string]account, len(all))
+	for _, a := range all {
+		s.accounts[a.id] = a
+	}
+}
+
+// failed reports whether the read is over and did not succeed; the caller holds runState.mu.
+func (s *snapshot) failed() bool {
+	select {
+	case <-s.done:
+		return s.err != nil
+	default:
+		return false
+	}
+}

@@ -1,0 +1,50 @@
+package provider
+
+import (
+	"cmp"
+
+	"github.com/hashicorp/terraform-plugin-framework/attr"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/useapi-community/terraform-provider-useapi/internal/useapi"
+)
+
+// pixverseService is useapi_pixverse_account and useapi_pixverse_accounts.
+var pixverseService = &accountService{
+	name:    "pixverse",
+	title:   "PixVerse",
+	maxJobs: jobsRange{min: 1, max: 8},
+	extras:  []extraAttribute{pixverseSession},
+	about: "useapi.net logs in to PixVerse with the given credentials on every create and update. PixVerse " +
+		"allows one web session per account: while useapi.net uses the account, its owner's browser session " +
+		"is signed out. `max_jobs` should not exceed the concurrent generations of the account's PixVerse plan.",
+	calls: callsOf((*useapi.Client).PixVerse, pixverseAccount, fromGet),
+}
+
+// pixverseSession is what useapi.net tells of its PixVerse login; the session token itself is never shown.
+var pixverseSession = extraAttribute{
+	name:        "session",
+	description: "The PixVerse session useapi.net holds for the account, as of the last create, update or refresh.",
+	fields: []extraAttribute{
+		{name: "account_id", kind: types.Int64Type, description: "PixVerse's numeric account ID."},
+		{name: "username", kind: types.StringType, description: "The PixVerse user name."},
+		{name: "expire_time", kind: types.Int64Type, description: "When the session expires, as the service reports it (compare `expire_time_utc`)."},
+		{name: "expire_time_utc", kind: types.StringType, description: "When the session expires, as a UTC time."},
+	},
+}
+
+func pixverseAccount(key string, a *useapi.PixVerseAccount) account {
+	session := nullOf(pixverseSession.attrType())
+	if a.JWT != nil {
+		session = types.ObjectValueMust(pixverseSession.attrType().(types.ObjectType).AttrTypes, map[string]attr.Value{
+			"account_id":      types.Int64PointerValue(a.JWT.AccountID),
+			"username":        types.StringPointerValue(a.JWT.Username),
+			"expire_time":     types.Int64PointerValue(a.JWT.ExpireTime),
+			"expire_time_utc": types.StringPointerValue(a.JWT.ExpireTimeUTC),
+		})
+	}
+	return account{
+		id: key, email: cmp.Or(a.Email, key), maxJobs: a.MaxJobs, error: a.Error,
+		extras: map[string]attr.Value{"session": session},
+	}
+}

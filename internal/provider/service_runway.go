@@ -1,0 +1,47 @@
+package provider
+
+import (
+	"cmp"
+
+	"github.com/hashicorp/terraform-plugin-framework/attr"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/useapi-community/terraform-provider-useapi/internal/useapi"
+)
+
+// runwayService is useapi_runway_account and useapi_runway_accounts.
+var runwayService = &accountService{
+	name:    "runway",
+	title:   "Runway",
+	maxJobs: jobsRange{min: 1, max: 10},
+	extras:  []extraAttribute{runwaySession},
+	about: "useapi.net logs in to Runway with the given credentials on every create and update. Only accounts " +
+		"that sign in to Runway with an email and password work, not Google, Apple or single sign-on.",
+	calls: callsOf((*useapi.Client).Runway, runwayAccount, fromGet),
+}
+
+// runwaySession is what useapi.net tells of its Runway login; the session token itself is never shown.
+var runwaySession = extraAttribute{
+	name:        "session",
+	description: "The Runway session useapi.net holds for the account, as of the last create, update or refresh.",
+	fields: []extraAttribute{
+		{name: "user_id", kind: types.Int64Type, description: "Runway's numeric user ID."},
+		{name: "issued_at", kind: types.Float64Type, description: "When the session began, in Unix seconds."},
+		{name: "expires_at", kind: types.Float64Type, description: "When the session expires, in Unix seconds."},
+	},
+}
+
+func runwayAccount(key string, a *useapi.RunwayAccount) account {
+	session := nullOf(runwaySession.attrType())
+	if a.JWT != nil {
+		session = types.ObjectValueMust(runwaySession.attrType().(types.ObjectType).AttrTypes, map[string]attr.Value{
+			"user_id":    types.Int64PointerValue(a.JWT.ID),
+			"issued_at":  types.Float64PointerValue(a.JWT.Iat),
+			"expires_at": types.Float64PointerValue(a.JWT.Exp),
+		})
+	}
+	return account{
+		id: key, email: cmp.Or(a.Email, key), maxJobs: a.MaxJobs, error: a.Error,
+		extras: map[string]attr.Value{"session": session},
+	}
+}
