@@ -12,6 +12,8 @@ import (
 	"sync"
 	"testing"
 	"time"
+
+	"github.com/hashicorp/go-version"
 )
 
 // These helpers run the provider as users do: a built binary, found by the terraform CLI through
@@ -182,4 +184,17 @@ func (w *cliWorkspace) readFile(name string) string {
 		w.t.Fatal(err)
 	}
 	return string(data)
+}
+
+// terraformVersion is the version of the CLI the workspace runs.
+func (w *cliWorkspace) terraformVersion() *version.Version {
+	w.t.Helper()
+	r := w.mustRun(nil, "version", "-json")
+	var out struct {
+		Version string `json:"terraform_version"`
+	}
+	if err := json.Unmarshal([]byte(r.stdout), &out); err != nil {
+		w.t.Fatalf("terraform version -json: %v\n%s", err, r.stdout)
+	}
+	return version.Must(version.NewVersion(out.Version))
 }

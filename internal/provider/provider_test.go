@@ -121,6 +121,8 @@ func TestAccProvider_badArguments(t *testing.T) {
 		{name: "empty token", args: `api_token = ""`, want: "api_token string length must be at least 1"},
 		{name: "bad timeout", args: `api_token = "user:1-x"` + "\n" + `request_timeout = "soon"`, want: "request_timeout"},
 		{name: "too many retries", args: `api_token = "user:1-x"` + "\n" + `max_retries = 21`, want: "max_retries value must be between 0 and 20"},
+		{name: "base url with the API version", args: `api_token = "user:1-x"` + "\n" + `base_url = "https://api.useapi.net/v1"`, want: "ends in an API version (v1)"},
+		{name: "token with a line break", args: `api_token = "user:1-x\n"`, want: "api_token (or USEAPI_TOKEN): the API token contains a character that cannot be sent in an HTTP header"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

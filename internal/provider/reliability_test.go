@@ -223,3 +223,55 @@ func TestAccInterruptedApply(t *testing.T) {
 	expectAgreement(t, env, w, n)
 	expectEmptyPlan(t, w)
 }
+
+// TestAccWrongBaseURLLosesNothing points a working configuration at a path the service does not serve, as
+// an easy slip of base_url does: every answer is a router's 404. The plan must not propose to create what
+// exists, destroy must not claim success, and state and service keep every account.
+func TestAccWrongBaseURLLosesNothing(t *testing.T) {
+	skipUnlessAcc(t)
+	t.Parallel()
+	env := newAccEnv(t)
+	env.needsEmulator(t)
+	good := manyAccounts(env, 2, 0) + "data \"useapi_kling_accounts\" \"all\" {}\n"
+	w := newCLIWorkspace(t, good)
+	w.mustRun(nil, "apply", "-auto-approve", "-input=false")
+	expectAgreement(t, env, w, 2)
+
+	w.write(strings.Replace(good, fmt.Sprintf("base_url = %q", env.url), fmt.Sprintf("base_url = %q", env.url+"/api"), 1))
+	for _, args := range [][]string{{"plan", "-input=false"}, {"destroy", "-auto-approve", "-input=false"}} {
+		r := w.run(nil, args...)
+		if r.err == nil || strings.Contains(r.stdout, "will be created") || strings.Contains(r.stdout, "Destroy complete") {
+			t.Fatalf("terraform %s against a wrong base_url did not stop (%v):\n%s", args[0], r.err, r.stdout)
+		}
+		if !errorRegexp("404 Not Found", "404 page not found", "base_url (or USEAPI_BASE_URL) looks wrong").MatchString(r.stderr) {
+			t.Fatalf("terraform %s: the error does not say the URL looks wrong:\n%s", args[0], r.stderr)
+		}
+		expectAgreement(t, env, w, 2)
+	}
+
+	w.write(good)
+	expectEmptyPlan(t, w)
+}
+
+// TestAccAdoptionWarns declares an account that was configured by hand: the apply adopts it, and says so
+// with the values it had.
+func TestAccAdoptionWarns(t *testing.T) {
+	skipUnlessAcc(t)
+	t.Parallel()
+	env := newAccEnv(t)
+	env.needsEmulator(t)
+	env.emu.PutAccount(env.token, emulator.Kling, emulator.Account{Email: "user0@example.com", Password: "old", MaxJobs: 6})
+	w := newCLIWorkspace(t, manyAccounts(env, 2, 0))
+	r := w.mustRun(nil, "apply", "-auto-approve", "-input=false")
+	if !errorRegexp("Warning: Kling account adopted", "user0@example.com was already configured at useapi.net (with max_jobs = 6)",
+		"terraform destroy will remove it").MatchString(r.stdout) {
+		t.Fatalf("no adoption warning:\n%s", r.stdout)
+	}
+	if strings.Count(r.stdout, "account adopted") != 1 {
+		t.Fatalf("only user0 was adopted; user1 is new:\n%s", r.stdout)
+	}
+	expectAgreement(t, env, w, 2)
+	if got := env.emu.CallCounts()[listAccounts]; got != 1 {
+		t.Fatalf("%d list reads for two creates; one is shared by the run", got)
+	}
+}

@@ -47,9 +47,13 @@ resource "useapi_kling_account" "write_only" {
   email               = "wo@example.com"
   max_jobs            = 3
   password_wo         = var.kling_password
-  password_wo_version = %d
+  password_wo_version = %[3]d
 }
 `, env.url, statePassword, version)
+		// One account of every other service: Runway and PixVerse answer with a session token of their own.
+		for _, c := range serviceCases[1:] {
+			cfg += c.resourceBlock(fmt.Sprintf("email = \"wo@example.com\"\nmax_jobs = 1\npassword_wo = var.kling_password\npassword_wo_version = %d", version))
+		}
 		if withRefused {
 			cfg += fmt.Sprintf("resource \"useapi_kling_account\" \"refused\" {\n  email = \"refused@example.com\"\n  max_jobs = 1\n  password = %q\n}\n", wrongPassword)
 		}
@@ -82,7 +86,13 @@ resource "useapi_kling_account" "write_only" {
 		t.Fatal(err)
 	}
 	logText := string(logData)
-	for _, want := range []string{"sending request to useapi.net", `request_body="{\"email\":`, "[TRACE]"} {
+	for _, c := range serviceCases[1:] {
+		if got := env.emu.Accounts(env.token, c.emu); len(got) != 1 || got[0].Password != woPassword2 {
+			t.Fatalf("%s holds %+v", c.emu, got)
+		}
+	}
+	// The services' own session tokens passed through the log, masked: "eyJ" opens every one the emulator makes.
+	for _, want := range []string{"sending request to useapi.net", `request_body="{\"email\":`, "[TRACE]", `\"token\":\"[REDACTED]\"`} {
 		if !strings.Contains(logText, want) {
 			t.Fatalf("the trace log lacks %q, so it does not show the provider's requests", want)
 		}
@@ -92,7 +102,7 @@ resource "useapi_kling_account" "write_only" {
 	state := w.readFile("terraform.tfstate")
 	places := map[string]string{"printed output": printed.String(), "trace log": logText, "state": state}
 	for place, text := range places {
-		for _, secret := range []string{env.token, tokenSecretPart, woPassword, woPassword2, wrongPassword} {
+		for _, secret := range []string{env.token, tokenSecretPart, woPassword, woPassword2, wrongPassword, "eyJ"} {
 			if strings.Contains(text, secret) {
 				t.Errorf("%s contains the secret %q", place, secret)
 			}
