@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/useapi-community/terraform-provider-useapi/internal/emulator"
+	"github.com/useapi-community/terraform-provider-useapi/internal/tfcli"
 )
 
 // harness runs terraform commands in throw-away workspaces and measures each one.
@@ -74,7 +75,7 @@ output "count" {
 `
 
 func newHarness(terraform, work, baseURL string, emu *emulator.Server) (*harness, error) {
-	real, err := buildProvider(work)
+	real, err := tfcli.Build(context.Background(), ".", work, "terraform-provider-useapi-real")
 	if err != nil {
 		return nil, fmt.Errorf("building the provider: %w", err)
 	}
@@ -89,21 +90,18 @@ func newHarness(terraform, work, baseURL string, emu *emulator.Server) (*harness
 			return nil, err
 		}
 	}
-	if err := os.Symlink(self, filepath.Join(plugins, "terraform-provider-useapi")); err != nil {
+	// Terraform starts this program, in its wrapper role, in place of the provider.
+	if err := os.Symlink(self, filepath.Join(plugins, tfcli.BinaryName)); err != nil {
 		return nil, err
 	}
-	rc := filepath.Join(work, "terraformrc")
-	overrides := fmt.Sprintf("provider_installation {\n  dev_overrides {\n    \"useapi-community/useapi\" = %q\n  }\n  direct {}\n}\n", plugins)
-	if err := os.WriteFile(rc, []byte(overrides), 0o600); err != nil {
+	env, err := tfcli.Setup(work, plugins)
+	if err != nil {
 		return nil, err
 	}
 	return &harness{
 		terraform: terraform, work: work, emu: emu, rssDir: rssDir,
-		env: []string{
-			"TF_CLI_CONFIG_FILE=" + rc, "TF_IN_AUTOMATION=1", "CHECKPOINT_DISABLE=1",
-			"USEAPI_TOKEN=" + token, "USEAPI_BASE_URL=" + baseURL,
-			wrapTargetEnv + "=" + real, wrapRSSDirEnv + "=" + rssDir,
-		},
+		env: append(env, "USEAPI_TOKEN="+token, "USEAPI_BASE_URL="+baseURL,
+			wrapTargetEnv+"="+real, wrapRSSDirEnv+"="+rssDir),
 	}, nil
 }
 

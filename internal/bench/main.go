@@ -7,16 +7,13 @@ import (
 	"context"
 	"flag"
 	"fmt"
-	"net"
-	"net/http"
 	"os"
-	"os/exec"
-	"path/filepath"
 	"strconv"
 	"strings"
 	"time"
 
 	"github.com/useapi-community/terraform-provider-useapi/internal/emulator"
+	"github.com/useapi-community/terraform-provider-useapi/internal/tfcli"
 )
 
 const token = "user:1000-benchToken"
@@ -41,9 +38,9 @@ func run() error {
 	if err != nil {
 		return err
 	}
-	terraform, err := exec.LookPath(envOr("TF_ACC_TERRAFORM_PATH", "terraform"))
+	terraform, err := tfcli.Path()
 	if err != nil {
-		return fmt.Errorf("no terraform CLI: install Terraform 1.11 or later, or set TF_ACC_TERRAFORM_PATH")
+		return err
 	}
 	work, err := os.MkdirTemp("", "useapi-bench-")
 	if err != nil {
@@ -107,35 +104,13 @@ func parseSizes(s string) ([]int, error) {
 	return out, nil
 }
 
-func envOr(key, fallback string) string {
-	if v := os.Getenv(key); v != "" {
-		return v
-	}
-	return fallback
-}
-
 // startEmulator serves a fresh emulator on a free loopback port.
 func startEmulator() (*emulator.Server, string, func(), error) {
 	emu := emulator.New(emulator.Options{})
 	emu.AddToken(token)
-	var lc net.ListenConfig
-	ln, err := lc.Listen(context.Background(), "tcp", "127.0.0.1:0")
+	l, err := emu.Serve(context.Background(), "127.0.0.1:0")
 	if err != nil {
 		return nil, "", nil, err
 	}
-	srv := &http.Server{Handler: emu, ConnState: emu.ConnState, ReadHeaderTimeout: 10 * time.Second}
-	go func() { _ = srv.Serve(ln) }()
-	stop := func() {
-		emu.Close()
-		_ = srv.Close()
-	}
-	return emu, "http://" + ln.Addr().String(), stop, nil
-}
-
-// buildProvider builds the provider as a release would (trimmed, no debug info).
-func buildProvider(dir string) (string, error) {
-	bin := filepath.Join(dir, "terraform-provider-useapi-real")
-	cmd := exec.CommandContext(context.Background(), "go", "build", "-trimpath", "-ldflags=-s -w", "-o", bin, ".")
-	cmd.Stdout, cmd.Stderr = os.Stderr, os.Stderr
-	return bin, cmd.Run()
+	return emu, l.URL, func() { _ = l.Stop() }, nil
 }

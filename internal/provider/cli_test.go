@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
-	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -14,6 +13,8 @@ import (
 	"time"
 
 	"github.com/hashicorp/go-version"
+
+	"github.com/useapi-community/terraform-provider-useapi/internal/tfcli"
 )
 
 // These helpers run the provider as users do: a built binary, found by the terraform CLI through
@@ -40,12 +41,8 @@ func providerBinaryDir(t *testing.T) string {
 	t.Helper()
 	buildOnce.Do(func() {
 		providerDir, buildErr = os.MkdirTemp("", "useapi-provider-")
-		if buildErr != nil {
-			return
-		}
-		out, err := exec.CommandContext(context.Background(), "go", "build", "-o", filepath.Join(providerDir, "terraform-provider-useapi"), "../..").CombinedOutput()
-		if err != nil {
-			buildErr = fmt.Errorf("go build: %w\n%s", err, out)
+		if buildErr == nil {
+			_, buildErr = tfcli.Build(context.Background(), "../..", providerDir, "")
 		}
 	})
 	if buildErr != nil {
@@ -54,16 +51,12 @@ func providerBinaryDir(t *testing.T) string {
 	return providerDir
 }
 
-// terraformPath is the CLI the tests drive: TF_ACC_TERRAFORM_PATH when set, as terraform-plugin-testing
-// reads it, else terraform on PATH.
+// terraformPath is the CLI the tests drive.
 func terraformPath(t *testing.T) string {
 	t.Helper()
-	if p := os.Getenv("TF_ACC_TERRAFORM_PATH"); p != "" {
-		return p
-	}
-	p, err := exec.LookPath("terraform")
+	p, err := tfcli.Path()
 	if err != nil {
-		t.Fatal("no terraform on PATH and TF_ACC_TERRAFORM_PATH unset: install Terraform 1.11 or later, or run `make tofu`")
+		t.Fatal(err)
 	}
 	return p
 }
@@ -78,16 +71,11 @@ type cliWorkspace struct {
 func newCLIWorkspace(t *testing.T, config string, env ...string) *cliWorkspace {
 	t.Helper()
 	dir := t.TempDir()
-	rc := filepath.Join(dir, "terraformrc")
-	overrides := fmt.Sprintf("provider_installation {\n  dev_overrides {\n    \"useapi-community/useapi\" = %q\n  }\n  direct {}\n}\n", providerBinaryDir(t))
-	if err := os.WriteFile(rc, []byte(overrides), 0o600); err != nil {
+	base, err := tfcli.Setup(dir, providerBinaryDir(t))
+	if err != nil {
 		t.Fatal(err)
 	}
-	w := &cliWorkspace{t: t, dir: dir, env: append([]string{
-		"TF_CLI_CONFIG_FILE=" + rc,
-		"TF_IN_AUTOMATION=1",
-		"CHECKPOINT_DISABLE=1",
-	}, env...)}
+	w := &cliWorkspace{t: t, dir: dir, env: append(base, env...)}
 	w.write(config)
 	return w
 }
@@ -189,12 +177,9 @@ func (w *cliWorkspace) readFile(name string) string {
 // terraformVersion is the version of the CLI the workspace runs.
 func (w *cliWorkspace) terraformVersion() *version.Version {
 	w.t.Helper()
-	r := w.mustRun(nil, "version", "-json")
-	var out struct {
-		Version string `json:"terraform_version"`
+	v, err := tfcli.Version(context.Background(), terraformPath(w.t))
+	if err != nil {
+		w.t.Fatal(err)
 	}
-	if err := json.Unmarshal([]byte(r.stdout), &out); err != nil {
-		w.t.Fatalf("terraform version -json: %v\n%s", err, r.stdout)
-	}
-	return version.Must(version.NewVersion(out.Version))
+	return v
 }

@@ -4,20 +4,15 @@ package main
 
 import (
 	"context"
-	"errors"
 	"flag"
 	"fmt"
-	"net"
-	"net/http"
 	"os"
 	"os/signal"
 	"slices"
 	"strings"
 	"syscall"
-	"time"
 
 	"github.com/useapi-community/terraform-provider-useapi/internal/emulator"
-	"github.com/useapi-community/terraform-provider-useapi/internal/useapi"
 )
 
 // DemoToken is the token the emulator accepts when no -token is given.
@@ -49,14 +44,6 @@ func run(args []string) error {
 		return err
 	}
 
-	host, _, err := net.SplitHostPort(*addr)
-	if err != nil {
-		return fmt.Errorf("-addr %q: %w", *addr, err)
-	}
-	if !useapi.IsLoopback(host) {
-		return fmt.Errorf("-addr %q: the emulator listens on loopback addresses only", *addr)
-	}
-
 	srv := emulator.New(emulator.Options{MaxAccounts: *maxAccounts, RequireKnownUsers: *strict})
 	srv.SetLatency(*latency)
 	if len(tokens) == 0 {
@@ -76,32 +63,20 @@ func run(args []string) error {
 
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
-	var lc net.ListenConfig
-	ln, err := lc.Listen(ctx, "tcp", *addr)
+	l, err := srv.Serve(ctx, *addr)
 	if err != nil {
 		return err
 	}
-	base := "http://" + ln.Addr().String()
 	if *urlFile != "" {
-		if err := os.WriteFile(*urlFile, []byte(base+"\n"), 0o600); err != nil {
+		if err := os.WriteFile(*urlFile, []byte(l.URL+"\n"), 0o600); err != nil {
 			return err
 		}
 	}
-	fmt.Printf("useapi-emulator listening on %s\n", base)
-
-	hs := &http.Server{Handler: srv, ConnState: srv.ConnState, ReadHeaderTimeout: 10 * time.Second}
-	errc := make(chan error, 1)
-	go func() { errc <- hs.Serve(ln) }()
+	fmt.Printf("useapi-emulator listening on %s\n", l.URL)
 	select {
-	case err := <-errc:
+	case err := <-l.Done():
 		return err
 	case <-ctx.Done():
 	}
-	srv.Close()
-	shutdown, cancel := context.WithTimeout(context.Background(), 5*time.Second)
-	defer cancel()
-	if err := hs.Shutdown(shutdown); err != nil && !errors.Is(err, http.ErrServerClosed) {
-		return err
-	}
-	return nil
+	return l.Stop()
 }
