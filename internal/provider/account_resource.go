@@ -188,7 +188,7 @@ func (r *accountResource) reconcile(ctx context.Context, id string, sent useapi.
 		return account{}, fmt.Errorf("%w\n\nuseapi.net does not hold %s afterwards, so it was not created: "+
 			"apply again: %w", cause, id, useapi.ErrNotFound)
 	case err != nil:
-		return account{}, fmt.Errorf("%w\n\nReading %s back to see whether it was created also failed: %v", cause, id, err)
+		return account{}, fmt.Errorf("%w\n\nReading %s back to see whether it was created also failed: %w", cause, id, err)
 	case sent.MaxJobs != nil && (got.maxJobs == nil || *got.maxJobs != *sent.MaxJobs):
 		return account{}, fmt.Errorf("%w\n\nuseapi.net holds %s, but with max_jobs = %s rather than the %d sent, so "+
 			"whether this create applied cannot be told", cause, id, jobsText(got.maxJobs), *sent.MaxJobs)

@@ -34,12 +34,6 @@ type fullServer interface {
 	tfprotov6.StateStoreServer
 }
 
-var (
-	_ tfprotov6.ProviderServerWithListResource = (*releasingServer)(nil)
-	_ tfprotov6.ProviderServerWithActions      = (*releasingServer)(nil)
-	_ tfprotov6.ProviderServerWithStateStores  = (*releasingServer)(nil)
-)
-
 type releasingServer struct {
 	fullServer
 }

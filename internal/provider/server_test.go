@@ -72,7 +72,8 @@ func TestReleasingServerPassesCancellation(t *testing.T) {
 func TestServerForwardsListResources(t *testing.T) {
 	t.Parallel()
 	served := NewServer("test")()
-	lister, ok := served.(tfprotov6.ProviderServerWithListResource)
+	// These interfaces are deprecated upstream, but they are what terraform-plugin-go asserts on today.
+	lister, ok := served.(tfprotov6.ProviderServerWithListResource) //nolint:staticcheck // see above
 	if !ok {
 		t.Fatal("the served value hides the list resource interface, so terraform query would answer \"not implemented\"")
 	}
@@ -93,10 +94,10 @@ func TestServerForwardsListResources(t *testing.T) {
 			t.Errorf("%s: validating a list block through the wrapper: %v %+v", svc.typeName(), err, resp.Diagnostics)
 		}
 	}
-	if _, ok := served.(tfprotov6.ProviderServerWithActions); !ok {
+	if _, ok := served.(tfprotov6.ProviderServerWithActions); !ok { //nolint:staticcheck // as above
 		t.Error("the served value hides the actions interface")
 	}
-	if _, ok := served.(tfprotov6.ProviderServerWithStateStores); !ok {
+	if _, ok := served.(tfprotov6.ProviderServerWithStateStores); !ok { //nolint:staticcheck // as above
 		t.Error("the served value hides the state stores interface")
 	}
 }
