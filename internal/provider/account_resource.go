@@ -131,7 +131,7 @@ func (r *accountResource) Create(ctx context.Context, req resource.CreateRequest
 	}
 	ctx, cancel := bounded(ctx, plan.Timeouts.Create, defaultWriteTimeout, &resp.Diagnostics)
 	defer cancel()
-	id := r.svc.accountID(plan.Region.ValueString(), plan.Email.ValueString())
+	id := plan.id(r.svc)
 	summary := "Unable to create " + r.svc.title + " account"
 
 	prior, existed, priorErr := r.data.run.preexisting(ctx, r.svc, r.data.client, id)
@@ -226,7 +226,7 @@ func (r *accountResource) Read(ctx context.Context, req resource.ReadRequest, re
 	}
 	ctx, cancel := bounded(ctx, state.Timeouts.Read, defaultReadTimeout, &resp.Diagnostics)
 	defer cancel()
-	id := r.svc.accountID(state.Region.ValueString(), state.Email.ValueString())
+	id := state.id(r.svc)
 	// Identity must be set even on an account about to be forgotten: the framework checks it after Read.
 	r.setIdentity(ctx, resp.Identity, state, &resp.Diagnostics)
 
@@ -285,7 +285,7 @@ func (r *accountResource) Update(ctx context.Context, req resource.UpdateRequest
 		addServiceError(&resp.Diagnostics, r.svc, "Unable to update "+r.svc.title+" account", err)
 		return
 	}
-	got.id = r.svc.accountID(plan.Region.ValueString(), plan.Email.ValueString())
+	got.id = plan.id(r.svc)
 	r.data.run.markWritten(r.svc, got.id)
 	r.record(ctx, &resp.State, got, &resp.Diagnostics)
 	r.setIdentity(ctx, resp.Identity, plan, &resp.Diagnostics)
@@ -298,7 +298,7 @@ func (r *accountResource) Delete(ctx context.Context, req resource.DeleteRequest
 	}
 	ctx, cancel := bounded(ctx, state.Timeouts.Delete, defaultWriteTimeout, &resp.Diagnostics)
 	defer cancel()
-	id := r.svc.accountID(state.Region.ValueString(), state.Email.ValueString())
+	id := state.id(r.svc)
 
 	if r.data.run.wasWritten(r.svc, id) {
 		// A create_before_destroy replacement that keeps the account's identity posts the same account
@@ -345,6 +345,11 @@ func (r *accountResource) ImportState(ctx context.Context, req resource.ImportSt
 		resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("region"), region)...)
 	}
 	r.setIdentity(ctx, resp.Identity, accountArgs{Email: types.StringValue(email), Region: types.StringValue(region)}, &resp.Diagnostics)
+}
+
+// id is the key the service files the account under.
+func (a accountArgs) id(svc *accountService) string {
+	return svc.accountID(a.Region.ValueString(), a.Email.ValueString())
 }
 
 // args reads the arguments from a plan, state or configuration.

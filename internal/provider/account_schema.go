@@ -259,6 +259,15 @@ func (s *accountService) summaryValue(a account) attr.Value {
 	return types.ObjectValueMust(s.summaryTypes(), values)
 }
 
+// object is x's value from the service's fields, or null when the service sent none of them.
+func (x extraAttribute) object(sent bool, fields map[string]attr.Value) attr.Value {
+	t := x.attrType().(types.ObjectType)
+	if !sent {
+		return types.ObjectNull(t.AttrTypes)
+	}
+	return types.ObjectValueMust(t.AttrTypes, fields)
+}
+
 // extraValue is the account's value of x, or null of x's type when the service did not report it.
 func extraValue(x extraAttribute, a account) attr.Value {
 	if v, ok := a.extras[x.name]; ok && v != nil {

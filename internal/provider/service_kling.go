@@ -42,13 +42,10 @@ func klingAccount(key string, a *useapi.KlingAccount) account {
 
 // klingSessionValue maps the service's session; fields it leaves out become null, not zero.
 func klingSessionValue(s *useapi.KlingSession) attr.Value {
-	t := klingSession.attrType().(types.ObjectType)
-	if s == nil {
-		return types.ObjectNull(t.AttrTypes)
-	}
-	return types.ObjectValueMust(t.AttrTypes, map[string]attr.Value{
-		"user_id":         types.StringPointerValue(s.UserID),
-		"expire_time":     types.Int64PointerValue(s.ExpireTime),
-		"expire_time_utc": types.StringPointerValue(s.ExpireTimeUTC),
+	sent := cmp.Or(s, &useapi.KlingSession{})
+	return klingSession.object(s != nil, map[string]attr.Value{
+		"user_id":         types.StringPointerValue(sent.UserID),
+		"expire_time":     types.Int64PointerValue(sent.ExpireTime),
+		"expire_time_utc": types.StringPointerValue(sent.ExpireTimeUTC),
 	})
 }

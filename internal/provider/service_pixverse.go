@@ -34,15 +34,13 @@ var pixverseSession = extraAttribute{
 }
 
 func pixverseAccount(key string, a *useapi.PixVerseAccount) account {
-	session := nullOf(pixverseSession.attrType())
-	if a.JWT != nil {
-		session = types.ObjectValueMust(pixverseSession.attrType().(types.ObjectType).AttrTypes, map[string]attr.Value{
-			"account_id":      types.Int64PointerValue(a.JWT.AccountID),
-			"username":        types.StringPointerValue(a.JWT.Username),
-			"expire_time":     types.Int64PointerValue(a.JWT.ExpireTime),
-			"expire_time_utc": types.StringPointerValue(a.JWT.ExpireTimeUTC),
-		})
-	}
+	jwt := cmp.Or(a.JWT, &useapi.PixVerseJWT{})
+	session := pixverseSession.object(a.JWT != nil, map[string]attr.Value{
+		"account_id":      types.Int64PointerValue(jwt.AccountID),
+		"username":        types.StringPointerValue(jwt.Username),
+		"expire_time":     types.Int64PointerValue(jwt.ExpireTime),
+		"expire_time_utc": types.StringPointerValue(jwt.ExpireTimeUTC),
+	})
 	return account{
 		id: key, email: cmp.Or(a.Email, key), maxJobs: a.MaxJobs, error: a.Error,
 		extras: map[string]attr.Value{"session": session},

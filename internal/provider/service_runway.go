@@ -32,14 +32,12 @@ var runwaySession = extraAttribute{
 }
 
 func runwayAccount(key string, a *useapi.RunwayAccount) account {
-	session := nullOf(runwaySession.attrType())
-	if a.JWT != nil {
-		session = types.ObjectValueMust(runwaySession.attrType().(types.ObjectType).AttrTypes, map[string]attr.Value{
-			"user_id":    types.Int64PointerValue(a.JWT.ID),
-			"issued_at":  types.Float64PointerValue(a.JWT.Iat),
-			"expires_at": types.Float64PointerValue(a.JWT.Exp),
-		})
-	}
+	jwt := cmp.Or(a.JWT, &useapi.RunwayJWT{})
+	session := runwaySession.object(a.JWT != nil, map[string]attr.Value{
+		"user_id":    types.Int64PointerValue(jwt.ID),
+		"issued_at":  types.Float64PointerValue(jwt.Iat),
+		"expires_at": types.Float64PointerValue(jwt.Exp),
+	})
 	return account{
 		id: key, email: cmp.Or(a.Email, key), maxJobs: a.MaxJobs, error: a.Error,
 		extras: map[string]attr.Value{"session": session},
