@@ -138,8 +138,8 @@ func (s *accountService) resourceSchema(ctx context.Context) schema.Schema {
 		"max_jobs": s.maxJobsAttribute(),
 		"password": schema.StringAttribute{
 			MarkdownDescription: fmt.Sprintf("The %s account's password. Kept in state, marked sensitive, because "+
-				"useapi.net never returns it and every update must send it again. Exactly one of `password` "+
-				"and `password_wo` is required; prefer `password_wo` on Terraform 1.11 and later.", s.title),
+				"useapi.net never returns it and %s. Exactly one of `password` and `password_wo` is required; "+
+				"prefer `password_wo` on Terraform 1.11 and later.", s.title, s.whenPasswordIsSent()),
 			Optional:   true,
 			Sensitive:  true,
 			Validators: []validator.String{stringvalidator.LengthAtLeast(1)},
@@ -184,6 +184,14 @@ func (s *accountService) resourceSchema(ctx context.Context) schema.Schema {
 			"timeouts": timeouts.Block(ctx, timeouts.Opts{Create: true, Read: true, Update: true, Delete: true}),
 		},
 	}
+}
+
+// whenPasswordIsSent says which updates carry the password.
+func (s *accountService) whenPasswordIsSent() string {
+	if s.passwordOptionalForJobs {
+		return "adding the account again must send it (an update of `max_jobs` alone does not)"
+	}
+	return "every update must send it again"
 }
 
 func (s *accountService) maxJobsAttribute() schema.Attribute {

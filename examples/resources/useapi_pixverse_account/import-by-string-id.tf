@@ -1,0 +1,4 @@
+import {
+  to = useapi_pixverse_account.main
+  id = "studio@example.com"
+}

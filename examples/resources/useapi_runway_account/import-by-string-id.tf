@@ -1,0 +1,4 @@
+import {
+  to = useapi_runway_account.main
+  id = "studio@example.com"
+}
