@@ -74,18 +74,15 @@ output "count" {
 }
 `
 
-func newHarness(terraform, work, baseURL string, emu *emulator.Server) (*harness, error) {
-	real, err := tfcli.Build(context.Background(), ".", work, "terraform-provider-useapi-real")
-	if err != nil {
-		return nil, fmt.Errorf("building the provider: %w", err)
-	}
+// newHarness measures the provider binary real in workspaces under work.
+func newHarness(terraform, work, baseURL string, emu *emulator.Server, real string) (*harness, error) {
 	self, err := os.Executable()
 	if err != nil {
 		return nil, err
 	}
 	plugins := filepath.Join(work, "plugins")
 	rssDir := filepath.Join(work, "rss")
-	for _, d := range []string{plugins, rssDir} {
+	for _, d := range []string{work, plugins, rssDir} {
 		if err := os.MkdirAll(d, 0o700); err != nil {
 			return nil, err
 		}

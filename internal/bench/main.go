@@ -8,6 +8,7 @@ import (
 	"flag"
 	"fmt"
 	"os"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"time"
@@ -32,6 +33,7 @@ func run() error {
 	sizes := flag.String("n", "10,100,1000", "comma-separated account counts")
 	out := flag.String("out", "docs/benchmarks.md", "where to write the report (empty: stdout only)")
 	latency := flag.Duration("latency", 50*time.Millisecond, "latency for the concurrency check at N=100")
+	baseline := flag.String("baseline", "", "a git revision to compare the N=100 Kling cycle with (empty: no comparison)")
 	flag.Parse()
 
 	ns, err := parseSizes(*sizes)
@@ -54,7 +56,11 @@ func run() error {
 	}
 	defer stop()
 
-	h, err := newHarness(terraform, work, baseURL, emu)
+	real, err := tfcli.Build(context.Background(), ".", work, "terraform-provider-useapi-real")
+	if err != nil {
+		return fmt.Errorf("building the provider: %w", err)
+	}
+	h, err := newHarness(terraform, filepath.Join(work, "now"), baseURL, emu, real)
 	if err != nil {
 		return err
 	}
@@ -77,6 +83,22 @@ func run() error {
 	}
 	if report.latencyDelta, err = h.measureLatency(100, *latency); err != nil {
 		return fmt.Errorf("latency: %w", err)
+	}
+	if *baseline != "" {
+		fmt.Fprintf(os.Stderr, "bench: N=%d against %s\n", baselineSize, *baseline)
+		old, err := buildAt(context.Background(), *baseline, filepath.Join(work, "baseline-build"))
+		if err != nil {
+			return err
+		}
+		before, err := newHarness(terraform, filepath.Join(work, "baseline"), baseURL, emu, old)
+		if err != nil {
+			return err
+		}
+		cmp, err := compareWithBaseline(h, before, *baseline)
+		if err != nil {
+			return fmt.Errorf("against %s: %w", *baseline, err)
+		}
+		report.baseline = &cmp
 	}
 
 	text := report.markdown()

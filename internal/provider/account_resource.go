@@ -185,8 +185,8 @@ func (r *accountResource) reconcile(ctx context.Context, id string, sent useapi.
 	got, err := r.svc.calls.read(readCtx, r.data.client, id)
 	switch {
 	case isGone(err):
-		return account{}, fmt.Errorf("%w\n\nuseapi.net does not hold %s afterwards, so it was not created: "+
-			"apply again: %w", cause, id, useapi.ErrNotFound)
+		return account{}, goneError{cause: cause, text: fmt.Sprintf("%v\n\nuseapi.net does not hold %s afterwards, so "+
+			"it was not created; apply again.", cause, id)}
 	case err != nil:
 		return account{}, fmt.Errorf("%w\n\nReading %s back to see whether it was created also failed: %w", cause, id, err)
 	case sent.MaxJobs != nil && (got.maxJobs == nil || *got.maxJobs != *sent.MaxJobs):

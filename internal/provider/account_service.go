@@ -123,12 +123,17 @@ func callsOf[A any](api func(*useapi.Client) useapi.Accounts[A], view func(key s
 }
 
 // errAbsentFromList is an account the service's own list does not hold: the service's word that it is gone.
-var errAbsentFromList = notInList{}
+var errAbsentFromList error = goneError{text: "the service's account list does not hold it"}
 
-type notInList struct{}
+// goneError is the service's word that an account does not exist, with the error that led to asking.
+type goneError struct {
+	text  string
+	cause error
+}
 
-func (notInList) Error() string        { return "the service's account list does not hold it" }
-func (notInList) Is(target error) bool { return target == useapi.ErrNotFound }
+func (e goneError) Error() string      { return e.text }
+func (e goneError) Unwrap() error      { return e.cause }
+func (goneError) Is(target error) bool { return target == useapi.ErrNotFound }
 
 // typeName is the resource's type name, such as useapi_kling_account.
 func (s *accountService) typeName() string { return "useapi_" + s.name + "_account" }

@@ -189,3 +189,31 @@ resource "useapi_kling_account" "test" {
 		}},
 	})
 }
+
+// TestAccKlingAccount_droppedCreateIsNotKept: every attempt of the create is dropped before the service
+// applies it. Reading the account back finds the service's own "not found", so the create certainly did
+// not happen: nothing is kept, and the next apply creates it instead of replacing a phantom.
+func TestAccKlingAccount_droppedCreateIsNotKept(t *testing.T) {
+	t.Parallel()
+	env := newAccEnv(t)
+	env.needsEmulator(t)
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: protoV6ProviderFactories,
+		CheckDestroy:             env.expectAccounts(map[string]int64{}).fn(),
+		Steps: []resource.TestStep{
+			{
+				PreConfig:   func() { env.emu.FailNext(3, emulator.Fault{Kind: emulator.DropConnection, Method: "POST"}) },
+				Config:      faultConfig(env, "2"),
+				ExpectError: errorRegexp("Unable to create Kling account", "(after 3 attempts)", "useapi.net does not hold faulty@example.com afterwards, so it was not created"),
+			},
+			{
+				PreConfig: env.resetCalls,
+				Config:    faultConfig(env, "2"),
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction(accountAddr, plancheck.ResourceActionCreate)},
+				},
+				ConfigStateChecks: []statecheck.StateCheck{env.expectAccounts(map[string]int64{"faulty@example.com": 2})},
+			},
+		},
+	})
+}
