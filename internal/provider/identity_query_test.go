@@ -109,6 +109,13 @@ func TestAccAccount_query(t *testing.T) {
 						querycheck.ExpectLength(listAddr, 2),
 					},
 				},
+				{
+					// A failure reaches terraform query as a diagnostic, not as an empty list.
+					Query: true,
+					Config: env.providerBlockWithToken("user:1-wrong") +
+						fmt.Sprintf("list %q \"all\" {\n  provider = useapi\n}\n", c.svc.typeName()),
+					ExpectError: errorRegexp("Unable to list "+c.svc.title+" accounts", "401 Unauthorized", "Check the useapi.net API token"),
+				},
 			},
 		})
 		if got := env.emu.CallCounts()[c.calls().List]; got < 1 || env.emu.CallCounts()[c.calls().Get] != 0 {
