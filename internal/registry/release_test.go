@@ -3,7 +3,7 @@
 package registry
 
 import (
-	"bytes"
+	"bufio"
 	"context"
 	"crypto/ecdsa"
 	"crypto/elliptic"
@@ -26,25 +26,37 @@ import (
 	"testing"
 	"time"
 
-	"github.com/ProtonMail/go-crypto/openpgp"
-	"github.com/ProtonMail/go-crypto/openpgp/armor"
-
 	"github.com/useapi-community/terraform-provider-useapi/internal/emulator"
 )
 
-// TestReleaseInstallsFromARegistry builds a goreleaser snapshot, signs it with a throw-away key, serves it
-// over the registry protocol on loopback, and has terraform init and apply it as a workspace would:
-// Terraform itself checks the SHA256SUMS signature and the zip's checksum, and writes the lock file.
+// TestReleaseInstallsFromARegistry builds a goreleaser snapshot that goreleaser's own signs step signs with
+// gpg and a throw-away key, serves it over the registry protocol on loopback, and has terraform init and
+// apply it as a workspace would: Terraform itself checks the SHA256SUMS signature and the zip's checksum,
+// and writes the lock file.
 func TestReleaseInstallsFromARegistry(t *testing.T) {
 	root, err := filepath.Abs("../..")
 	if err != nil {
 		t.Fatal(err)
 	}
-	dist := buildSnapshot(t, root)
+	key := newSigningKey(t)
+	dist := buildSnapshot(t, root, key)
 	version := snapshotVersion(t, dist)
 	p := &Provider{Namespace: "useapi-community", Type: "useapi", Version: version, Dir: dist}
+	if _, err := os.Stat(filepath.Join(dist, p.prefix()+"_SHA256SUMS.sig")); err != nil {
+		t.Fatalf("goreleaser's signs step wrote no signature of SHA256SUMS: %v", err)
+	}
 	placeManifest(t, root, dist, p)
-	p.KeyID, p.PublicKey = signShasums(t, filepath.Join(dist, p.prefix()+"_SHA256SUMS"))
+	// goreleaser 2.15 rewrote SHA256SUMS after signing it, adding the signature's own checksum; say so
+	// plainly rather than through Terraform's "invalid signature".
+	sums, err := p.shasums()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, listed := sums[p.prefix()+"_SHA256SUMS.sig"]; listed {
+		t.Fatal("goreleaser rewrote SHA256SUMS after signing it (it lists its own signature): " +
+			"pin a goreleaser without that bug (GORELEASER_VERSION in GNUmakefile)")
+	}
+	p.KeyID, p.PublicKey = key.id(), key.publicKey(t)
 	zipSum := fileSHA256(t, filepath.Join(dist, fmt.Sprintf("%s_linux_amd64.zip", p.prefix())))
 
 	registryURL, caFile := serveTLS(t, p)
@@ -59,7 +71,7 @@ func TestReleaseInstallsFromARegistry(t *testing.T) {
 		}
 	}
 	w.run("apply", "-auto-approve", "-input=false")
-	if got := emu.Accounts(token); len(got) != 1 || got[0].Email != "release@example.com" {
+	if got := emu.Accounts(token, emulator.Kling); len(got) != 1 || got[0].Email != "release@example.com" {
 		t.Fatalf("the installed provider did not create the account: %+v", got)
 	}
 	w.run("destroy", "-auto-approve", "-input=false")
@@ -76,7 +88,9 @@ func TestReleaseInstallsFromARegistry(t *testing.T) {
 	}
 }
 
-func buildSnapshot(t *testing.T, root string) string {
+// buildSnapshot runs the release as the release workflow does, publishing aside: .goreleaser.yml's signs
+// step runs gpg with GPG_FINGERPRINT, here the throw-away key's.
+func buildSnapshot(t *testing.T, root string, key *signingKey) string {
 	t.Helper()
 	goreleaser := filepath.Join(root, "bin", "goreleaser")
 	if _, err := os.Stat(goreleaser); err != nil {
@@ -84,8 +98,9 @@ func buildSnapshot(t *testing.T, root string) string {
 			t.Fatal("no goreleaser: run `make test-release`, which installs it into bin/")
 		}
 	}
-	cmd := exec.CommandContext(context.Background(), goreleaser, "release", "--snapshot", "--clean", "--skip=sign,publish")
+	cmd := exec.CommandContext(t.Context(), goreleaser, "release", "--snapshot", "--clean", "--skip=publish")
 	cmd.Dir = root
+	cmd.Env = append(key.env(), "GPG_FINGERPRINT="+key.fingerprint)
 	if out, err := cmd.CombinedOutput(); err != nil {
 		t.Fatalf("goreleaser: %v\n%s", err, out)
 	}
@@ -128,35 +143,88 @@ func snapshotVersion(t *testing.T, dist string) string {
 	return meta.Version
 }
 
-// signShasums makes a throw-away OpenPGP key, writes the detached signature beside the file as goreleaser's
-// gpg step would, and returns the key's ID and armored public key for the registry to publish.
-func signShasums(t *testing.T, path string) (string, string) {
+// signingKey is a throw-away OpenPGP key without a passphrase in a GNUPGHOME of its own, so gpg signs in
+// batch mode without asking for anything, as it does in the release workflow after the key is imported.
+type signingKey struct {
+	home, fingerprint string
+}
+
+func newSigningKey(t *testing.T) *signingKey {
 	t.Helper()
-	entity, err := openpgp.NewEntity("useapi release test", "throw-away", "release-test@example.com", nil)
+	if _, err := exec.LookPath("gpg"); err != nil {
+		t.Fatal("no gpg on PATH: goreleaser signs SHA256SUMS with it. Install GnuPG " +
+			"(Debian and Ubuntu: apt-get install gnupg; macOS: brew install gnupg)")
+	}
+	k := &signingKey{home: gnupgHome(t)}
+	// gpg starts an agent for the home on first use; stop it before the home is removed.
+	t.Cleanup(func() {
+		cmd := exec.CommandContext(context.Background(), "gpgconf", "--kill", "gpg-agent")
+		cmd.Env = k.env()
+		_ = cmd.Run()
+	})
+	// An RSA key, as the Terraform Registry asks of a provider's signing key.
+	k.gpg(t, `%no-protection
+Key-Type: RSA
+Key-Length: 3072
+Key-Usage: sign
+Name-Real: useapi release test
+Name-Email: release-test@example.com
+Expire-Date: 1d
+%commit
+`, "--generate-key")
+	lines := bufio.NewScanner(strings.NewReader(k.gpg(t, "", "--with-colons", "--list-secret-keys")))
+	for lines.Scan() {
+		if fields := strings.Split(lines.Text(), ":"); fields[0] == "fpr" && len(fields) > 9 {
+			k.fingerprint = fields[9]
+			break
+		}
+	}
+	if len(k.fingerprint) < 16 {
+		t.Fatal("gpg generated a key but listed no fingerprint for it")
+	}
+	return k
+}
+
+// gnupgHome returns an empty directory for GNUPGHOME. gpg-agent may put its sockets there, and a socket's
+// path is limited to about 107 bytes, which t.TempDir under a deep TMPDIR can exceed.
+func gnupgHome(t *testing.T) string {
+	t.Helper()
+	if dir := t.TempDir(); len(dir) <= 80 {
+		return dir
+	}
+	dir, err := os.MkdirTemp("/tmp", "gnupg")
 	if err != nil {
 		t.Fatal(err)
 	}
-	data, err := os.ReadFile(path)
+	t.Cleanup(func() { _ = os.RemoveAll(dir) })
+	return dir
+}
+
+func (k *signingKey) env() []string { return append(os.Environ(), "GNUPGHOME="+k.home) }
+
+// gpg runs gpg in batch mode on the key's home with stdin as its input, and returns its standard output.
+func (k *signingKey) gpg(t *testing.T, stdin string, args ...string) string {
+	t.Helper()
+	cmd := exec.CommandContext(t.Context(), "gpg", append([]string{"--batch", "--no-tty"}, args...)...)
+	cmd.Env = k.env()
+	cmd.Stdin = strings.NewReader(stdin)
+	var stderr strings.Builder
+	cmd.Stderr = &stderr
+	out, err := cmd.Output()
 	if err != nil {
-		t.Fatal(err)
+		t.Fatalf("gpg %s: %v\n%s", strings.Join(args, " "), err, stderr.String())
 	}
-	var sig bytes.Buffer
-	if err := openpgp.DetachSign(&sig, entity, bytes.NewReader(data), nil); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(path+".sig", sig.Bytes(), 0o600); err != nil {
-		t.Fatal(err)
-	}
-	var pub bytes.Buffer
-	aw, err := armor.Encode(&pub, openpgp.PublicKeyType, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := entity.Serialize(aw); err != nil {
-		t.Fatal(err)
-	}
-	_ = aw.Close()
-	return strings.ToUpper(entity.PrimaryKey.KeyIdString()), pub.String()
+	return string(out)
+}
+
+// id is the key ID the registry lists beside the key: the fingerprint's last 16 hex digits.
+func (k *signingKey) id() string { return k.fingerprint[len(k.fingerprint)-16:] }
+
+// publicKey is the ASCII-armored public key, as the registry publishes it for Terraform to check
+// SHA256SUMS.sig with.
+func (k *signingKey) publicKey(t *testing.T) string {
+	t.Helper()
+	return k.gpg(t, "", "--armor", "--export", k.fingerprint)
 }
 
 func fileSHA256(t *testing.T, path string) string {
