@@ -16,6 +16,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 	"github.com/hashicorp/terraform-plugin-framework/types"
+	"github.com/hashicorp/terraform-plugin-go/tftypes"
 
 	"github.com/useapi-community/terraform-provider-useapi/internal/useapi"
 )
@@ -48,14 +49,15 @@ func newAccountResource(svc *accountService) func() resource.Resource {
 	return func() resource.Resource { return &accountResource{svc: svc} }
 }
 
-// accountArgs are what a configuration or plan says of an account.
+// accountArgs are what a plan or state says of an account.
 type accountArgs struct {
 	Email             types.String
 	Region            types.String
 	MaxJobs           types.Int64
 	Password          types.String
 	PasswordWOVersion types.Int64
-	Timeouts          timeouts.Value
+	// Error is the service's reason the account needs attention, as last recorded.
+	Error types.String
 }
 
 // attributeGetter is a plan, state or configuration.
@@ -91,31 +93,33 @@ func (r *accountResource) ModifyPlan(ctx context.Context, req resource.ModifyPla
 	if req.State.Raw.IsNull() || req.Plan.Raw.IsNull() {
 		return
 	}
-	write, diags := r.needsWrite(ctx, req.State, req.Plan)
-	resp.Diagnostics.Append(diags...)
-	if resp.Diagnostics.HasError() {
+	prior, err := rawAttributes(req.State.Raw)
+	if err != nil {
+		resp.Diagnostics.AddError("Unable to read the prior state", err.Error())
 		return
 	}
+	planned, err := rawAttributes(req.Plan.Raw)
+	if err != nil {
+		resp.Diagnostics.AddError("Unable to read the plan", err.Error())
+		return
+	}
+	write := needsWrite(r.args(prior), r.args(planned))
 	for _, name := range r.svc.computedNames() {
-		var v attr.Value
-		resp.Diagnostics.Append(req.State.GetAttribute(ctx, path.Root(name), &v)...)
+		v := prior[name]
 		if write {
 			// The write logs in again: the session and any error are known only after it.
-			v = unknownOf(v.Type(ctx))
+			v = tftypes.NewValue(v.Type(), tftypes.UnknownValue)
 		}
-		resp.Diagnostics.Append(resp.Plan.SetAttribute(ctx, path.Root(name), v)...)
+		planned[name] = v
 	}
+	resp.Plan.Raw = planned.object(req.Plan.Raw.Type())
 }
 
 // needsWrite reports whether applying plan over state must post the account: something the service holds
 // or the password changed, or the service reports the account in an error state.
-func (r *accountResource) needsWrite(ctx context.Context, state tfsdk.State, plan tfsdk.Plan) (bool, diag.Diagnostics) {
-	var diags diag.Diagnostics
-	var stateError types.String
-	diags.Append(state.GetAttribute(ctx, path.Root("error"), &stateError)...)
-	was, now := r.args(ctx, state, &diags), r.args(ctx, plan, &diags)
-	return !stateError.IsNull() || !was.Email.Equal(now.Email) || !was.Region.Equal(now.Region) ||
-		!was.MaxJobs.Equal(now.MaxJobs) || credentialChanged(was, now), diags
+func needsWrite(was, now accountArgs) bool {
+	return !was.Error.IsNull() || !was.Email.Equal(now.Email) || !was.Region.Equal(now.Region) ||
+		!was.MaxJobs.Equal(now.MaxJobs) || credentialChanged(was, now)
 }
 
 // credentialChanged reports whether the plan sends another password than the one last sent.
@@ -124,12 +128,12 @@ func credentialChanged(was, now accountArgs) bool {
 }
 
 func (r *accountResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
-	plan := r.args(ctx, req.Plan, &resp.Diagnostics)
+	attrs, plan := r.load(req.Plan.Raw, &resp.Diagnostics)
 	password := r.password(ctx, plan, req.Config, &resp.Diagnostics)
 	if resp.Diagnostics.HasError() || !requireClient(r.data, &resp.Diagnostics) {
 		return
 	}
-	ctx, cancel := bounded(ctx, plan.Timeouts.Create, defaultWriteTimeout, &resp.Diagnostics)
+	ctx, cancel := bounded(ctx, timeoutsOf(ctx, req.Plan, &resp.Diagnostics).Create, defaultWriteTimeout, &resp.Diagnostics)
 	defer cancel()
 	id := plan.id(r.svc)
 	summary := "Unable to create " + r.svc.title + " account"
@@ -152,7 +156,8 @@ func (r *accountResource) Create(ctx context.Context, req resource.CreateRequest
 			if !isGone(err) {
 				// The service may hold the account though no answer said so. Keep it in state, where
 				// Terraform marks it tainted and the next apply replaces it, rather than lose track of it.
-				r.keepUnconfirmed(ctx, &resp.State, req.Plan, id, &resp.Diagnostics)
+				r.record(ctx, attrs, account{id: id}, &resp.Diagnostics)
+				resp.State.Raw = attrs.object(req.Plan.Raw.Type())
 				r.setIdentity(ctx, resp.Identity, plan, &resp.Diagnostics)
 			}
 			return
@@ -170,8 +175,8 @@ func (r *accountResource) Create(ctx context.Context, req resource.CreateRequest
 				"from useapi.net. To stop managing it without removing it, use a removed block (or terraform state rm).",
 				id, jobsText(prior.maxJobs)))
 	}
-	resp.State.Raw = req.Plan.Raw.Copy()
-	r.record(ctx, &resp.State, got, &resp.Diagnostics)
+	r.record(ctx, attrs, got, &resp.Diagnostics)
+	resp.State.Raw = attrs.object(req.Plan.Raw.Type())
 	r.setIdentity(ctx, resp.Identity, plan, &resp.Diagnostics)
 }
 
@@ -199,13 +204,6 @@ func (r *accountResource) reconcile(ctx context.Context, id string, sent useapi.
 	return got, nil
 }
 
-// keepUnconfirmed records a create that may have happened, with the planned values, so that Terraform
-// keeps track of it (as tainted) instead of losing an account the service may hold.
-func (r *accountResource) keepUnconfirmed(ctx context.Context, state *tfsdk.State, plan tfsdk.Plan, id string, diags *diag.Diagnostics) {
-	state.Raw = plan.Raw.Copy()
-	r.record(ctx, state, account{id: id}, diags)
-}
-
 // savedInError is the account a POST answered with the service's 596: the service keeps the account but
 // pauses it (Muse does this when Meta asks for a security check). State must know it, with the reason.
 func (r *accountResource) savedInError(sent useapi.AccountInput, err error, diags *diag.Diagnostics) account {
@@ -220,11 +218,11 @@ func (r *accountResource) savedInError(sent useapi.AccountInput, err error, diag
 }
 
 func (r *accountResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
-	state := r.args(ctx, req.State, &resp.Diagnostics)
+	attrs, state := r.load(req.State.Raw, &resp.Diagnostics)
 	if resp.Diagnostics.HasError() || !requireClient(r.data, &resp.Diagnostics) {
 		return
 	}
-	ctx, cancel := bounded(ctx, state.Timeouts.Read, defaultReadTimeout, &resp.Diagnostics)
+	ctx, cancel := bounded(ctx, timeoutsOf(ctx, req.State, &resp.Diagnostics).Read, defaultReadTimeout, &resp.Diagnostics)
 	defer cancel()
 	id := state.id(r.svc)
 	// Identity must be set even on an account about to be forgotten: the framework checks it after Read.
@@ -246,32 +244,29 @@ func (r *accountResource) Read(ctx context.Context, req resource.ReadRequest, re
 		addServiceError(&resp.Diagnostics, r.svc, "Unable to read "+r.svc.title+" account", err)
 		return
 	}
-	r.record(ctx, &resp.State, got, &resp.Diagnostics)
+	r.record(ctx, attrs, got, &resp.Diagnostics)
+	resp.State.Raw = attrs.object(req.State.Raw.Type())
 }
 
 func (r *accountResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
-	plan := r.args(ctx, req.Plan, &resp.Diagnostics)
-	prior := r.args(ctx, req.State, &resp.Diagnostics)
+	attrs, plan := r.load(req.Plan.Raw, &resp.Diagnostics)
+	_, prior := r.load(req.State.Raw, &resp.Diagnostics)
 	password := r.password(ctx, plan, req.Config, &resp.Diagnostics)
-	write, diags := r.needsWrite(ctx, req.State, req.Plan)
-	resp.Diagnostics.Append(diags...)
 	if resp.Diagnostics.HasError() {
 		return
 	}
 	resp.State.Raw = req.Plan.Raw.Copy()
 	r.setIdentity(ctx, resp.Identity, plan, &resp.Diagnostics)
-	if !write {
+	if !needsWrite(prior, plan) {
 		return // only what the service does not hold changed, and the plan already holds every value
 	}
 	if !requireClient(r.data, &resp.Diagnostics) {
 		return
 	}
-	ctx, cancel := bounded(ctx, plan.Timeouts.Update, defaultWriteTimeout, &resp.Diagnostics)
+	ctx, cancel := bounded(ctx, timeoutsOf(ctx, req.Plan, &resp.Diagnostics).Update, defaultWriteTimeout, &resp.Diagnostics)
 	defer cancel()
 
-	var stateError types.String
-	resp.Diagnostics.Append(req.State.GetAttribute(ctx, path.Root("error"), &stateError)...)
-	if r.svc.passwordOptionalForJobs && stateError.IsNull() && !credentialChanged(prior, plan) {
+	if r.svc.passwordOptionalForJobs && prior.Error.IsNull() && !credentialChanged(prior, plan) {
 		password = "" // the service changes max_jobs alone, without a new login
 	}
 	sent := r.input(plan, password)
@@ -287,16 +282,16 @@ func (r *accountResource) Update(ctx context.Context, req resource.UpdateRequest
 	}
 	got.id = plan.id(r.svc)
 	r.data.run.markWritten(r.svc, got.id)
-	r.record(ctx, &resp.State, got, &resp.Diagnostics)
-	r.setIdentity(ctx, resp.Identity, plan, &resp.Diagnostics)
+	r.record(ctx, attrs, got, &resp.Diagnostics)
+	resp.State.Raw = attrs.object(req.Plan.Raw.Type())
 }
 
 func (r *accountResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
-	state := r.args(ctx, req.State, &resp.Diagnostics)
+	_, state := r.load(req.State.Raw, &resp.Diagnostics)
 	if resp.Diagnostics.HasError() || !requireClient(r.data, &resp.Diagnostics) {
 		return
 	}
-	ctx, cancel := bounded(ctx, state.Timeouts.Delete, defaultWriteTimeout, &resp.Diagnostics)
+	ctx, cancel := bounded(ctx, timeoutsOf(ctx, req.State, &resp.Diagnostics).Delete, defaultWriteTimeout, &resp.Diagnostics)
 	defer cancel()
 	id := state.id(r.svc)
 
@@ -352,19 +347,32 @@ func (a accountArgs) id(svc *accountService) string {
 	return svc.accountID(a.Region.ValueString(), a.Email.ValueString())
 }
 
-// args reads the arguments from a plan, state or configuration.
-func (r *accountResource) args(ctx context.Context, from attributeGetter, diags *diag.Diagnostics) accountArgs {
-	var a accountArgs
-	for name, target := range map[string]any{
-		"email": &a.Email, "max_jobs": &a.MaxJobs, "password": &a.Password,
-		"password_wo_version": &a.PasswordWOVersion, "timeouts": &a.Timeouts,
-	} {
-		diags.Append(from.GetAttribute(ctx, path.Root(name), target)...)
+// load reads a plan's or state's attributes, and the arguments among them.
+func (r *accountResource) load(raw tftypes.Value, diags *diag.Diagnostics) (rawObject, accountArgs) {
+	attrs, err := rawAttributes(raw)
+	if err != nil {
+		diags.AddError("Unable to read the account's attributes", err.Error())
+	}
+	return attrs, r.args(attrs)
+}
+
+// args picks the arguments out of a plan's or state's attributes.
+func (r *accountResource) args(attrs rawObject) accountArgs {
+	a := accountArgs{
+		Email: attrs.string("email"), MaxJobs: attrs.int64("max_jobs"), Password: attrs.string("password"),
+		PasswordWOVersion: attrs.int64("password_wo_version"), Error: attrs.string("error"),
 	}
 	if r.svc.hasRegion() {
-		diags.Append(from.GetAttribute(ctx, path.Root("region"), &a.Region)...)
+		a.Region = attrs.string("region")
 	}
 	return a
+}
+
+// timeoutsOf is the timeouts block of a plan or state.
+func timeoutsOf(ctx context.Context, from attributeGetter, diags *diag.Diagnostics) timeouts.Value {
+	var t timeouts.Value
+	diags.Append(from.GetAttribute(ctx, path.Root("timeouts"), &t)...)
+	return t
 }
 
 // password is the password to send: password_wo is write-only, so it is only in the configuration.
@@ -385,21 +393,22 @@ func (r *accountResource) input(a accountArgs, password string) useapi.AccountIn
 	return in
 }
 
-// record writes what the service said of the account over the state's computed values. The password is
+// record writes what the service said of the account over the computed values of attrs. The password is
 // left alone: the service only returns a placeholder, so state keeps what was sent.
-func (r *accountResource) record(ctx context.Context, state *tfsdk.State, a account, diags *diag.Diagnostics) {
-	set := func(name string, v any) { diags.Append(state.SetAttribute(ctx, path.Root(name), v)...) }
+func (r *accountResource) record(ctx context.Context, attrs rawObject, a account, diags *diag.Diagnostics) {
+	set := func(name string, v attr.Value) {
+		if err := attrs.set(ctx, name, v); err != nil {
+			diags.AddError("Unable to record the account", err.Error())
+		}
+	}
 	set("id", types.StringValue(a.id))
 	set("error", errorValue(a.error))
 	set("password_wo", types.StringNull())
-	if a.maxJobs != nil {
+	switch {
+	case a.maxJobs != nil:
 		set("max_jobs", types.Int64PointerValue(a.maxJobs))
-	} else {
-		var planned types.Int64
-		diags.Append(state.GetAttribute(ctx, path.Root("max_jobs"), &planned)...)
-		if planned.IsUnknown() { // left to the service, which did not say: its documented default stands
-			set("max_jobs", types.Int64Value(r.svc.maxJobs.byDefault))
-		}
+	case attrs.int64("max_jobs").IsUnknown(): // left to the service, which did not say: its documented default stands
+		set("max_jobs", types.Int64Value(r.svc.maxJobs.byDefault))
 	}
 	for _, x := range r.svc.extras {
 		set(x.name, extraValue(x, a))
