@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"fmt"
 	"os"
@@ -16,17 +17,17 @@ import (
 // every command, so the Kling cycle is measured against a build from before, on the same machine.
 const (
 	baselineSize   = 100
-	baselineRounds = 3    // alternate the two builds, and take each step's median, to damp machine noise
+	baselineRounds = 5    // alternate the two builds and take medians, to damp machine noise
 	maxSlowdown    = 1.05 // the N=100 Kling cycle, against the baseline revision
 )
 
-// baselineResult is each build's steps, as the median of the rounds.
+// baselineResult is each build's steps, as the median of the rounds, and the median of the rounds' ratios
+// of the cycle's time now to before: pairing each round's two runs cancels the machine's slower spells.
 type baselineResult struct {
-	revision  string
-	before    []step
-	now       []step
-	beforeCPU []time.Duration
-	nowCPU    []time.Duration
+	revision string
+	before   []step
+	now      []step
+	ratio    float64
 }
 
 // buildAt builds the provider as it was at revision into dir.
@@ -45,8 +46,10 @@ func buildAt(ctx context.Context, revision, dir string) (string, error) {
 	if err := unpack.Start(); err != nil {
 		return "", err
 	}
-	if out, err := archive.CombinedOutput(); err != nil {
-		return "", fmt.Errorf("git archive %s: %w\n%s", revision, err, out)
+	var stderr bytes.Buffer
+	archive.Stderr = &stderr
+	if err := archive.Run(); err != nil {
+		return "", fmt.Errorf("git archive %s: %w\n%s", revision, err, stderr.String())
 	}
 	if err := unpack.Wait(); err != nil {
 		return "", fmt.Errorf("unpacking %s: %w", revision, err)
@@ -68,6 +71,12 @@ func compareWithBaseline(now, before *harness, revision string) (baselineResult,
 		}
 	}
 	res.before, res.now = medians(rounds[0]), medians(rounds[1])
+	ratios := make([]float64, baselineRounds)
+	for i := range ratios {
+		ratios[i] = sum(rounds[1][i]).Seconds() / sum(rounds[0][i]).Seconds()
+	}
+	slices.Sort(ratios)
+	res.ratio = ratios[len(ratios)/2]
 	return res, nil
 }
 
@@ -86,7 +95,5 @@ func medians(rounds [][]step) []step {
 	return out
 }
 
-// slowdown is the cycle's total wall time now over before.
-func (b baselineResult) slowdown() float64 {
-	return sum(b.now).Seconds() / sum(b.before).Seconds()
-}
+// slowdown is the cycle's wall time now over before: the median of the rounds' ratios.
+func (b baselineResult) slowdown() float64 { return b.ratio }

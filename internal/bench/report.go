@@ -224,7 +224,7 @@ func (r *report) markdown() string {
 	if base := r.baseline; base != nil {
 		fmt.Fprintf(&b, "## Against %s\n\n", base.revision)
 		fmt.Fprintf(&b, "The same N=%d Kling cycle with the provider built at `%s`, the two builds alternating, "+
-			"%d rounds, medians. Every service's schema is fetched by every terraform command, and a create now "+
+			"%d rounds, medians; the ratio is the median of the rounds' own ratios. Every service's schema is fetched by every terraform command, and a create now "+
 			"also reads the account list once per apply.\n\n", baselineSize, base.revision, baselineRounds)
 		b.WriteString("| step | before | now | before CPU | now CPU |\n|---|---:|---:|---:|---:|\n")
 		for i, st := range base.now {

@@ -98,6 +98,9 @@ func (r *accountResource) ModifyPlan(ctx context.Context, req resource.ModifyPla
 		resp.Diagnostics.AddError("Unable to read the prior state", err.Error())
 		return
 	}
+	if prior["error"].IsNull() && req.Plan.Raw.Equal(req.State.Raw) {
+		return // a healthy account with nothing to change, the common case of a large plan: keep it cheap
+	}
 	planned, err := rawAttributes(req.Plan.Raw)
 	if err != nil {
 		resp.Diagnostics.AddError("Unable to read the plan", err.Error())
