@@ -43,5 +43,8 @@ func quietLogSettings(environ []string) map[string]string {
 			return nil
 		}
 	}
-	return map[string]string{"TF_LOG_SDK": "off", "TF_LOG_SDK_PROTO": "off", "TF_LOG_SDK_FRAMEWORK": "off", "TF_LOG_PROVIDER": "off"}
+	return map[string]string{
+		"TF_LOG_SDK": "off", "TF_LOG_SDK_PROTO": "off", "TF_LOG_SDK_FRAMEWORK": "off", "TF_LOG_PROVIDER": "off",
+		provider.EnvLogAPI: "off",
+	}
 }

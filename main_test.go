@@ -22,7 +22,7 @@ func TestQuietLogSettings(t *testing.T) {
 		if (len(got) > 0) != tt.quiet {
 			t.Errorf("%s: got %v, want quiet=%v", tt.name, got, tt.quiet)
 		}
-		if tt.quiet && (got["TF_LOG_PROVIDER"] != "off" || got["TF_LOG_SDK_FRAMEWORK"] != "off") {
+		if tt.quiet && (got["TF_LOG_PROVIDER"] != "off" || got["TF_LOG_SDK_FRAMEWORK"] != "off" || got["TF_LOG_PROVIDER_USEAPI_API"] != "off") {
 			t.Errorf("%s: got %v", tt.name, got)
 		}
 	}

@@ -9,7 +9,6 @@ import (
 	listschema "github.com/hashicorp/terraform-plugin-framework/list/schema"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
-	"github.com/hashicorp/terraform-plugin-framework/types"
 )
 
 var _ list.ListResourceWithConfigure = (*accountListResource)(nil)
@@ -84,15 +83,8 @@ func (l *accountListResource) result(ctx context.Context, req list.ListRequest, 
 	if !req.IncludeResource {
 		return result
 	}
-	set(result.Resource, "id", a.id)
-	set(result.Resource, "email", a.email)
-	set(result.Resource, "max_jobs", types.Int64PointerValue(a.maxJobs))
-	set(result.Resource, "error", errorValue(a.error))
-	if l.svc.hasRegion() {
-		set(result.Resource, "region", a.region)
-	}
-	for _, x := range l.svc.extras {
-		set(result.Resource, x.name, extraValue(x, a))
+	for name, v := range l.svc.values(a) {
+		set(result.Resource, name, v)
 	}
 	return result
 }

@@ -4,13 +4,13 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
 	"github.com/hashicorp/terraform-plugin-framework-validators/resourcevalidator"
-	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
@@ -140,6 +140,7 @@ func (r *accountResource) Create(ctx context.Context, req resource.CreateRequest
 	defer cancel()
 	id := plan.id(r.svc)
 	summary := "Unable to create " + r.svc.title + " account"
+	defer r.data.run.lock(r.svc, id)()
 
 	prior, existed, priorErr := r.data.run.preexisting(ctx, r.svc, r.data.client, id)
 	if priorErr != nil {
@@ -153,7 +154,7 @@ func (r *accountResource) Create(ctx context.Context, req resource.CreateRequest
 	case isAccountError(err):
 		got = r.savedInError(sent, err, &resp.Diagnostics)
 	case useapi.MayHaveApplied(err):
-		got, err = r.reconcile(ctx, id, sent, err, &resp.Diagnostics)
+		got, err = r.reconcile(ctx, id, sent, existed, err, &resp.Diagnostics)
 		if err != nil {
 			addServiceError(&resp.Diagnostics, r.svc, summary, err)
 			if !isGone(err) {
@@ -185,8 +186,10 @@ func (r *accountResource) Create(ctx context.Context, req resource.CreateRequest
 
 // reconcile reads back an account whose create got no definite answer: if the service holds it with what
 // was sent, the create succeeded. Otherwise it returns an error, which matches useapi.ErrNotFound when the
-// service says it does not hold the account, so the create certainly did not happen.
-func (r *accountResource) reconcile(ctx context.Context, id string, sent useapi.AccountInput, cause error, diags *diag.Diagnostics) (account, error) {
+// service says it does not hold the account, so the create certainly did not happen. An account that was
+// there before the create looks the same whether or not the create reached it (the password cannot be read
+// back), so that is an error too: Create keeps such an account tainted, and the next apply sends it again.
+func (r *accountResource) reconcile(ctx context.Context, id string, sent useapi.AccountInput, existed bool, cause error, diags *diag.Diagnostics) (account, error) {
 	// Run even if the create's own context is done: the answer decides what state must say.
 	readCtx, cancel := context.WithTimeout(context.WithoutCancel(ctx), reconcileTimeout)
 	defer cancel()
@@ -200,6 +203,9 @@ func (r *accountResource) reconcile(ctx context.Context, id string, sent useapi.
 	case sent.MaxJobs != nil && (got.maxJobs == nil || *got.maxJobs != *sent.MaxJobs):
 		return account{}, fmt.Errorf("%w\n\nuseapi.net holds %s, but with max_jobs = %s rather than the %d sent, so "+
 			"whether this create applied cannot be told", cause, id, jobsText(got.maxJobs), *sent.MaxJobs)
+	case existed:
+		return account{}, fmt.Errorf("%w\n\nuseapi.net held %s before this create, and a password cannot be read "+
+			"back, so whether the create reached it cannot be told", cause, id)
 	}
 	diags.AddWarning(r.svc.title+" account created; its answer was lost",
 		fmt.Sprintf("The request to create %s got no definite answer (%v), but useapi.net holds the account with "+
@@ -210,14 +216,13 @@ func (r *accountResource) reconcile(ctx context.Context, id string, sent useapi.
 // savedInError is the account a POST answered with the service's 596: the service keeps the account but
 // pauses it (Muse does this when Meta asks for a security check). State must know it, with the reason.
 func (r *accountResource) savedInError(sent useapi.AccountInput, err error, diags *diag.Diagnostics) account {
-	var apiErr *useapi.APIError
-	errors.As(err, &apiErr)
+	message, _ := accountErrorMessage(err)
 	id := r.svc.accountID(sent.Region, sent.Email)
 	diags.AddWarning(r.svc.title+" account saved, but it needs attention",
 		fmt.Sprintf("useapi.net saved %s but reports it in an error state: %s\n\nDo what the message asks (such as "+
 			"signing in to %s once in a browser), then apply again: the plan will show an in-place update that "+
-			"adds the account again, which clears the error.", id, apiErr.Message, r.svc.title))
-	return account{id: id, email: sent.Email, region: sent.Region, maxJobs: sent.MaxJobs, error: apiErr.Message}
+			"adds the account again, which clears the error.", id, message, r.svc.title))
+	return account{id: id, email: sent.Email, region: sent.Region, maxJobs: sent.MaxJobs, error: message}
 }
 
 func (r *accountResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
@@ -239,9 +244,8 @@ func (r *accountResource) Read(ctx context.Context, req resource.ReadRequest, re
 		return
 	case isAccountError(err):
 		// The account is there but broken. Keep it, and say why: the plan then adds it again.
-		var apiErr *useapi.APIError
-		errors.As(err, &apiErr)
-		resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("error"), types.StringValue(apiErr.Message))...)
+		message, _ := accountErrorMessage(err)
+		resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("error"), types.StringValue(message))...)
 		return
 	case err != nil:
 		addServiceError(&resp.Diagnostics, r.svc, "Unable to read "+r.svc.title+" account", err)
@@ -268,6 +272,7 @@ func (r *accountResource) Update(ctx context.Context, req resource.UpdateRequest
 	}
 	ctx, cancel := bounded(ctx, timeoutsOf(ctx, req.Plan, &resp.Diagnostics).Update, defaultWriteTimeout, &resp.Diagnostics)
 	defer cancel()
+	defer r.data.run.lock(r.svc, plan.id(r.svc))()
 
 	if r.svc.passwordOptionalForJobs && prior.Error.IsNull() && !credentialChanged(prior, plan) {
 		password = "" // the service changes max_jobs alone, without a new login
@@ -297,6 +302,7 @@ func (r *accountResource) Delete(ctx context.Context, req resource.DeleteRequest
 	ctx, cancel := bounded(ctx, timeoutsOf(ctx, req.State, &resp.Diagnostics).Delete, defaultWriteTimeout, &resp.Diagnostics)
 	defer cancel()
 	id := state.id(r.svc)
+	defer r.data.run.lock(r.svc, id)()
 
 	if r.data.run.wasWritten(r.svc, id) {
 		// A create_before_destroy replacement that keeps the account's identity posts the same account
@@ -399,22 +405,20 @@ func (r *accountResource) input(a accountArgs, password string) useapi.AccountIn
 // record writes what the service said of the account over the computed values of attrs. The password is
 // left alone: the service only returns a placeholder, so state keeps what was sent.
 func (r *accountResource) record(ctx context.Context, attrs rawObject, a account, diags *diag.Diagnostics) {
-	set := func(name string, v attr.Value) {
+	values := r.svc.values(a)
+	delete(values, "email") // the configuration's spelling stands, as does its region
+	delete(values, "region")
+	if a.maxJobs == nil {
+		delete(values, "max_jobs")
+		if attrs.int64("max_jobs").IsUnknown() { // left to the service, which did not say: its default stands
+			values["max_jobs"] = types.Int64Value(r.svc.maxJobs.byDefault)
+		}
+	}
+	values["password_wo"] = types.StringNull()
+	for name, v := range values {
 		if err := attrs.set(ctx, name, v); err != nil {
 			diags.AddError("Unable to record the account", err.Error())
 		}
-	}
-	set("id", types.StringValue(a.id))
-	set("error", errorValue(a.error))
-	set("password_wo", types.StringNull())
-	switch {
-	case a.maxJobs != nil:
-		set("max_jobs", types.Int64PointerValue(a.maxJobs))
-	case attrs.int64("max_jobs").IsUnknown(): // left to the service, which did not say: its documented default stands
-		set("max_jobs", types.Int64Value(r.svc.maxJobs.byDefault))
-	}
-	for _, x := range r.svc.extras {
-		set(x.name, extraValue(x, a))
 	}
 }
 
@@ -440,8 +444,17 @@ func bounded(ctx context.Context, entry func(context.Context, time.Duration) (ti
 
 // isAccountError reports the service's 596: the account exists but is in an error state.
 func isAccountError(err error) bool {
+	_, ok := accountErrorMessage(err)
+	return ok
+}
+
+// accountErrorMessage is the service's words with its 596, when err is one.
+func accountErrorMessage(err error) (string, bool) {
 	var apiErr *useapi.APIError
-	return errors.As(err, &apiErr) && apiErr.Reason() == useapi.ReasonAccountError
+	if errors.As(err, &apiErr) && apiErr.Reason() == useapi.ReasonAccountError {
+		return apiErr.Message, true
+	}
+	return "", false
 }
 
 func jobsText(n *int64) string {
@@ -456,20 +469,11 @@ func (s *accountService) parseID(id string) (region, email string, ok bool) {
 	email = id
 	if s.hasRegion() {
 		var found bool
-		if region, email, found = strings.Cut(id, ":"); !found || !validRegion(s, region) {
+		if region, email, found = strings.Cut(id, ":"); !found || !slices.Contains(s.regions, region) {
 			return "", "", false
 		}
 	}
 	return region, email, emailPattern.MatchString(email)
-}
-
-func validRegion(s *accountService, region string) bool {
-	for _, r := range s.regions {
-		if r == region {
-			return true
-		}
-	}
-	return false
 }
 
 func (s *accountService) idForm() string {

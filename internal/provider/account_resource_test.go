@@ -39,6 +39,16 @@ var serviceCases = []serviceCase{
 	{svc: museService, emu: emulator.Muse, refreshByList: true, extraChecks: notNullChecks("session_expires_at")},
 }
 
+// caseOf is the case of the named service.
+func caseOf(name string) serviceCase {
+	for _, c := range serviceCases {
+		if c.svc.name == name {
+			return c
+		}
+	}
+	panic("no service case " + name)
+}
+
 func sessionChecks(fields ...string) func(string) []statecheck.StateCheck {
 	return func(addr string) []statecheck.StateCheck {
 		var out []statecheck.StateCheck

@@ -107,7 +107,8 @@ func (s *accountService) regionDescription() string {
 func (s *accountService) maxJobsDescription() string {
 	d := fmt.Sprintf("How many %s jobs useapi.net may run at once with this account, from `%d` to `%d`.", s.title, s.maxJobs.min, s.maxJobs.max)
 	if s.maxJobs.byDefault > 0 {
-		d += fmt.Sprintf(" When unset, the service's default (`%d`) applies and is shown here.", s.maxJobs.byDefault)
+		d += fmt.Sprintf(" Left out of a new account, the service's default (`%d`) applies and is shown here; "+
+			"removing it later keeps the account's current value.", s.maxJobs.byDefault)
 	}
 	return d + " Changing it updates the account in place."
 }
@@ -250,8 +251,9 @@ func (s *accountService) summaryTypes() map[string]attr.Type {
 	return out
 }
 
-// summaryValue is one account as the data source lists it.
-func (s *accountService) summaryValue(a account) attr.Value {
+// values are what the service says of an account, by attribute name: the computed attributes and the
+// identity, as the data source lists them and as a refresh or a list result records them.
+func (s *accountService) values(a account) map[string]attr.Value {
 	values := map[string]attr.Value{
 		"id":       types.StringValue(a.id),
 		"email":    types.StringValue(a.email),
@@ -264,7 +266,12 @@ func (s *accountService) summaryValue(a account) attr.Value {
 	for _, x := range s.extras {
 		values[x.name] = extraValue(x, a)
 	}
-	return types.ObjectValueMust(s.summaryTypes(), values)
+	return values
+}
+
+// summaryValue is one account as the data source lists it.
+func (s *accountService) summaryValue(a account) attr.Value {
+	return types.ObjectValueMust(s.summaryTypes(), s.values(a))
 }
 
 // object is x's value from the service's fields, or null when the service sent none of them.
@@ -282,15 +289,6 @@ func extraValue(x extraAttribute, a account) attr.Value {
 		return v
 	}
 	return nullOf(x.attrType())
-}
-
-// unknownOf is the unknown value of any type.
-func unknownOf(t attr.Type) attr.Value {
-	v, err := t.ValueFromTerraform(context.Background(), tftypes.NewValue(t.TerraformType(context.Background()), tftypes.UnknownValue))
-	if err != nil {
-		panic(fmt.Sprintf("no unknown value of %s: %v", t, err)) // only for the provider's own, fixed types
-	}
-	return v
 }
 
 // nullOf is the null value of any type.

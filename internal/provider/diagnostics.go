@@ -71,7 +71,11 @@ func errorHint(svc *accountService, err error) string {
 	case !errors.As(err, &apiErr):
 		return "Check that useapi.net (or base_url) is reachable from where Terraform runs, then apply again."
 	}
-	switch apiErr.Reason() {
+	reason := apiErr.Reason()
+	if svc == nil && reason == useapi.ReasonLoginRejected {
+		reason = useapi.ReasonBadToken // no site login is involved in a request that concerns no account
+	}
+	switch reason {
 	case useapi.ReasonNotTheService:
 		return "That is not useapi.net's own \"not found\" answer, so the request reached something else: " +
 			"base_url (or USEAPI_BASE_URL) looks wrong. It should be " + useapi.DefaultBaseURL + ", with no " +

@@ -2,7 +2,6 @@ package provider
 
 import (
 	"context"
-	"errors"
 	"fmt"
 
 	"github.com/hashicorp/terraform-plugin-framework-timeouts/datasource/timeouts"
@@ -96,10 +95,8 @@ func (d *klingAccountDataSource) Read(ctx context.Context, req datasource.ReadRe
 	defer cancel()
 	email := data.Email.ValueString()
 	account, err := d.data.client.Kling().Get(ctx, email)
-	if isAccountError(err) {
-		var apiErr *useapi.APIError
-		errors.As(err, &apiErr)
-		data.Error = types.StringValue(apiErr.Message)
+	if message, ok := accountErrorMessage(err); ok {
+		data.Error = types.StringValue(message)
 		data.Session = nullOf(klingSession.attrType()).(types.Object)
 		resp.Diagnostics.Append(resp.State.Set(ctx, &data)...)
 		return

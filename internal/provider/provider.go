@@ -43,14 +43,12 @@ type useapiProvider struct {
 	// transport is shared by every client this provider instance makes, so that all resources draw
 	// on one keep-alive connection pool.
 	transport *http.Transport
-	// run is this process's memory of the run, shared by every resource.
-	run *runState
 }
 
 // New returns a constructor for the provider at the given version, as providerserver expects.
 func New(version string) func() provider.Provider {
 	return func() provider.Provider {
-		return &useapiProvider{version: version, transport: useapi.NewTransport(), run: newRunState()}
+		return &useapiProvider{version: version, transport: useapi.NewTransport()}
 	}
 }
 
@@ -129,7 +127,7 @@ func (p *useapiProvider) Configure(ctx context.Context, req provider.ConfigureRe
 		resp.Diagnostics.AddError("Unable to create the useapi.net client", err.Error())
 		return
 	}
-	data := &providerData{client: client, run: p.run}
+	data := &providerData{client: client, run: newRunState()}
 	resp.ResourceData = data
 	resp.DataSourceData = data
 	resp.ListResourceData = data

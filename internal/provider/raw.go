@@ -70,4 +70,6 @@ func (o rawObject) set(ctx context.Context, name string, v attr.Value) error {
 }
 
 // object is the attributes as a value of typ, the object type they were read from.
-func (o rawObject) object(typ tftypes.Type) tftypes.Value { return tftypes.NewValue(typ, map[string]tftypes.Value(o)) }
+func (o rawObject) object(typ tftypes.Type) tftypes.Value {
+	return tftypes.NewValue(typ, map[string]tftypes.Value(o))
+}

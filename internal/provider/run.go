@@ -13,8 +13,9 @@ type providerData struct {
 	run    *runState
 }
 
-// runState is what one provider process learns while Terraform runs it. Terraform starts a process for
-// each plan and each apply, so this is one run's memory: which accounts it wrote and removed, and what
+// runState is what the provider learns during one Terraform command. Terraform starts a process for each
+// plan and each apply and configures it once; a process reattached for debugging serves many commands, so
+// ConfigureProvider starts a new one each time. It is one run's memory: which accounts it wrote and removed, and what
 // each service held before the run's first create. It lets the machinery tell a create_before_destroy
 // replacement from a real removal, and an adopted account from a new one, without extra calls.
 type runState struct {
@@ -22,10 +23,27 @@ type runState struct {
 	written   map[string]bool
 	deleted   map[string]bool
 	snapshots map[string]*snapshot
+	locks     map[string]*sync.Mutex
 }
 
 func newRunState() *runState {
-	return &runState{written: map[string]bool{}, deleted: map[string]bool{}, snapshots: map[string]*snapshot{}}
+	return &runState{written: map[string]bool{}, deleted: map[string]bool{}, snapshots: map[string]*snapshot{},
+		locks: map[string]*sync.Mutex{}}
+}
+
+// lock serialises the run's writes and removals of one account, so that a create and a delete of the
+// same account at two addresses (a resource moved without a moved block) cannot interleave between the
+// delete's check of wasWritten and its request. It returns the unlock.
+func (r *runState) lock(svc *accountService, id string) func() {
+	r.mu.Lock()
+	m, ok := r.locks[runKey(svc, id)]
+	if !ok {
+		m = &sync.Mutex{}
+		r.locks[runKey(svc, id)] = m
+	}
+	r.mu.Unlock()
+	m.Lock()
+	return m.Unlock
 }
 
 // snapshot is a service's account list as read once for the whole run.

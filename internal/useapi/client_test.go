@@ -351,6 +351,8 @@ func TestMayHaveApplied(t *testing.T) {
 		{err: &APIError{StatusCode: 596}, want: true},
 		{err: &TransportError{Err: io.ErrUnexpectedEOF}, want: true},
 		{err: &TransportError{Err: &NotSentError{Err: errors.New("connection refused")}}, want: false},
+		{err: &APIError{StatusCode: 500, Message: "Login failed: invalid credentials"}, want: false},
+		{err: &APIError{StatusCode: 500, Message: "Internal server error"}, want: true},
 		{err: context.DeadlineExceeded, want: true},
 	}
 	for _, tt := range tests {

@@ -93,6 +93,8 @@ func TestReasons(t *testing.T) {
 		{400, "Parameter maxJobs (11) valid range: 1…10", ReasonBadRequest},
 		{429, "Too many requests", ReasonRateLimited},
 		{596, "Account is in an error state", ReasonAccountError},
+		{596, "Login failed: the session expired", ReasonAccountError},
+		{401, "Token expired", ReasonBadToken},
 		{500, "Internal server error", ReasonServer},
 		{503, "", ReasonServer},
 	}

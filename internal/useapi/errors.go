@@ -95,6 +95,8 @@ func (e *APIError) Is(target error) bool {
 func (e *APIError) Reason() Reason {
 	lower := strings.ToLower(e.Message)
 	switch s := e.StatusCode; {
+	case s == StatusAccountError:
+		return ReasonAccountError
 	case s == http.StatusNotFound && serviceNotFound.MatchString(e.Message):
 		return ReasonNotFound
 	case s == http.StatusNotFound:
@@ -103,14 +105,14 @@ func (e *APIError) Reason() Reason {
 		return ReasonLoginRejected
 	case s == http.StatusUnauthorized:
 		return ReasonBadToken
+	// The service's words past the account cap are not documented; "allows up to N accounts" is assumed
+	// (the emulator answers so). Any other 402 reads as a subscription problem.
 	case (s == http.StatusPaymentRequired || s == http.StatusBadRequest) && strings.Contains(lower, "allows up to"):
 		return ReasonAccountLimit
 	case s == http.StatusPaymentRequired:
 		return ReasonNoSubscription
 	case s == http.StatusTooManyRequests:
 		return ReasonRateLimited
-	case s == StatusAccountError:
-		return ReasonAccountError
 	case s >= 500:
 		return ReasonServer
 	case s >= 400:
@@ -120,18 +122,29 @@ func (e *APIError) Reason() Reason {
 }
 
 // isLoginRejection recognises the AI site refusing an account's credentials, in the words each service
-// uses: Runway's 401s, Dreamina's 500 "Login failed", and the 400/401 texts of the others.
+// uses: Kling's 400, Runway's two 401s, Dreamina's 500 "Login failed", and the assumed texts of PixVerse
+// and Muse. Any other 401 is the API token's.
 func isLoginRejection(status int, lower string) bool {
 	switch {
 	case status >= 500:
 		return strings.HasPrefix(lower, "login failed")
-	case status == http.StatusUnauthorized:
-		return lower != "" && lower != "unauthorized"
-	case status == http.StatusBadRequest:
-		return strings.Contains(lower, "password is incorrect") || strings.Contains(lower, "wrong email or password") ||
-			strings.Contains(lower, "unable to sign in")
+	case status == http.StatusUnauthorized, status == http.StatusBadRequest:
+		for _, words := range loginRefusals {
+			if strings.Contains(lower, words) {
+				return true
+			}
+		}
 	}
 	return false
+}
+
+// loginRefusals are the services' words for a refused site login, lower-cased.
+var loginRefusals = []string{
+	"password is incorrect",      // Kling
+	"wrong username/password",    // Runway
+	"account has been suspended", // Runway
+	"wrong email or password",    // PixVerse and Muse, assumed
+	"unable to sign in",          // PixVerse and Muse, assumed
 }
 
 func statusText(code int) string {
@@ -243,7 +256,8 @@ func notSent(err error) bool {
 }
 
 // MayHaveApplied reports whether a failed write may still have taken effect at the service: only a
-// definite rejection (a 4xx other than 408 and 429), or a request that never left, proves it did not.
+// definite rejection (a 4xx other than 408 and 429, or a refused site login), or a request that never
+// left, proves it did not.
 func MayHaveApplied(err error) bool {
 	var apiErr *APIError
 	var notSentErr *NotSentError
@@ -251,6 +265,9 @@ func MayHaveApplied(err error) bool {
 	case err == nil, errors.As(err, &notSentErr):
 		return false
 	case errors.As(err, &apiErr):
+		if apiErr.Reason() == ReasonLoginRejected {
+			return false // the site refused the login, so nothing was saved, whatever the status (Dreamina's 500)
+		}
 		s := apiErr.StatusCode
 		return s >= 500 || s == http.StatusRequestTimeout || s == http.StatusTooManyRequests
 	}
