@@ -71,8 +71,16 @@ func notNullChecks(names ...string) func(string) []statecheck.StateCheck {
 
 // forEachService runs test once per service, in parallel. Live, only Kling has credentials to test with.
 func forEachService(t *testing.T, test func(t *testing.T, c serviceCase, env *accEnv)) {
+	forServices(t, func(serviceCase) bool { return true }, test)
+}
+
+// forServices is forEachService for the services a rule applies to.
+func forServices(t *testing.T, applies func(serviceCase) bool, test func(t *testing.T, c serviceCase, env *accEnv)) {
 	t.Parallel()
 	for _, c := range serviceCases {
+		if !applies(c) {
+			continue
+		}
 		t.Run(c.svc.name, func(t *testing.T) {
 			t.Parallel()
 			env := newAccEnv(t)

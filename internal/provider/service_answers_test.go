@@ -58,10 +58,8 @@ func TestAccAccount_siteLoginRefused(t *testing.T) {
 // TestAccAccount_defaultMaxJobs: where max_jobs may be left out, the service's default shows in state and
 // the next plan is empty.
 func TestAccAccount_defaultMaxJobs(t *testing.T) {
-	forEachService(t, func(t *testing.T, c serviceCase, env *accEnv) {
-		if c.svc.maxJobs.byDefault == 0 {
-			t.Skip("max_jobs is required")
-		}
+	hasDefault := func(c serviceCase) bool { return c.svc.maxJobs.byDefault > 0 }
+	forServices(t, hasDefault, func(t *testing.T, c serviceCase, env *accEnv) {
 		env.needsEmulator(t)
 		resource.Test(t, resource.TestCase{
 			ProtoV6ProviderFactories: protoV6ProviderFactories,
