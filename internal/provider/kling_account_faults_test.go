@@ -95,45 +95,6 @@ func TestAccKlingAccount_lostCreateIsReconciled(t *testing.T) {
 	})
 }
 
-// TestAccKlingAccount_unknownCreateIsKept: when the create's answers are lost and reading the account back
-// fails too, the provider cannot tell whether it exists. It keeps it in state, tainted, so the next apply
-// replaces it instead of leaving an account Terraform does not know about; the error says all of it.
-func TestAccKlingAccount_unknownCreateIsKept(t *testing.T) {
-	t.Parallel()
-	env := newAccEnv(t)
-	env.needsEmulator(t)
-	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: protoV6ProviderFactories,
-		CheckDestroy:             env.expectAccounts(map[string]int64{}).fn(),
-		Steps: []resource.TestStep{
-			{
-				PreConfig: func() {
-					env.emu.FailNext(1, emulator.Fault{Kind: emulator.LoseAnswer, Method: "POST"})
-					env.emu.FailNext(2, emulator.Fault{Kind: emulator.UnavailableHTML, Method: "POST"})
-					// The list before the create is answered; every read of the account after it meets a 503 page.
-					env.emu.FailNext(3, emulator.Fault{Kind: emulator.UnavailableHTML, Call: getAccount})
-				},
-				Config: faultConfig(env, "2"),
-				ExpectError: errorRegexp("Unable to create Kling account", "503 Service Unavailable", "(after 3 attempts)",
-					"Reading faulty@example.com back to see whether it was created also failed"),
-			},
-			{
-				PreConfig: env.resetCalls,
-				Config:    faultConfig(env, "2"),
-				ConfigPlanChecks: resource.ConfigPlanChecks{
-					PreApply:             []plancheck.PlanCheck{plancheck.ExpectResourceAction(accountAddr, plancheck.ResourceActionDestroyBeforeCreate)},
-					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
-				},
-				// A replacement that keeps the account's identity needs no list: the run removed it first.
-				ConfigStateChecks: []statecheck.StateCheck{
-					env.expectCalls(map[string]int{getAccount: 1, deleteAccount: 1, postAccount: 1}),
-					env.expectAccounts(map[string]int64{"faulty@example.com": 2}),
-				},
-			},
-		},
-	})
-}
-
 // TestAccKlingAccount_definiteRefusalIsNotKept: a create the service refused is not recorded in state.
 func TestAccKlingAccount_definiteRefusalIsNotKept(t *testing.T) {
 	t.Parallel()
@@ -190,30 +151,79 @@ resource "useapi_kling_account" "test" {
 	})
 }
 
-// TestAccKlingAccount_droppedCreateIsNotKept: every attempt of the create is dropped before the service
-// applies it. Reading the account back finds the service's own "not found", so the create certainly did
-// not happen: nothing is kept, and the next apply creates it instead of replacing a phantom.
-func TestAccKlingAccount_droppedCreateIsNotKept(t *testing.T) {
+// TestAccKlingAccount_createWithoutAnswer: creates whose every attempt went unanswered. When reading the
+// account back cannot prove what happened, the account is kept in state, tainted, and the next apply
+// replaces it; when the service's own "not found" proves the create did not happen, nothing is kept.
+func TestAccKlingAccount_createWithoutAnswer(t *testing.T) {
 	t.Parallel()
-	env := newAccEnv(t)
-	env.needsEmulator(t)
-	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: protoV6ProviderFactories,
-		CheckDestroy:             env.expectAccounts(map[string]int64{}).fn(),
-		Steps: []resource.TestStep{
-			{
-				PreConfig:   func() { env.emu.FailNext(3, emulator.Fault{Kind: emulator.DropConnection, Method: "POST"}) },
-				Config:      faultConfig(env, "2"),
-				ExpectError: errorRegexp("Unable to create Kling account", "(after 3 attempts)", "useapi.net does not hold faulty@example.com afterwards, so it was not created"),
+	lostThen503 := func(env *accEnv) {
+		env.emu.FailNext(1, emulator.Fault{Kind: emulator.LoseAnswer, Method: "POST"})
+		env.emu.FailNext(2, emulator.Fault{Kind: emulator.UnavailableHTML, Method: "POST"})
+	}
+	tests := []struct {
+		name     string
+		setup    func(env *accEnv)
+		wantErr  []string
+		next     plancheck.ResourceActionType
+		nextCall map[string]int
+	}{
+		{
+			name: "the read-back fails too, so it is kept",
+			setup: func(env *accEnv) {
+				lostThen503(env)
+				env.emu.FailNext(3, emulator.Fault{Kind: emulator.UnavailableHTML, Call: getAccount})
 			},
-			{
-				PreConfig: env.resetCalls,
-				Config:    faultConfig(env, "2"),
-				ConfigPlanChecks: resource.ConfigPlanChecks{
-					PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction(accountAddr, plancheck.ResourceActionCreate)},
-				},
-				ConfigStateChecks: []statecheck.StateCheck{env.expectAccounts(map[string]int64{"faulty@example.com": 2})},
-			},
+			wantErr: []string{"503 Service Unavailable", "(after 3 attempts)", "Reading faulty@example.com back to see whether it was created also failed"},
+			next:    plancheck.ResourceActionDestroyBeforeCreate,
+			// A replacement that keeps the account's identity needs no list: the run removed it first.
+			nextCall: map[string]int{getAccount: 1, deleteAccount: 1, postAccount: 1},
 		},
-	})
+		{
+			name: "the account was there before, so it is kept",
+			setup: func(env *accEnv) {
+				env.emu.PutAccount(env.token, emulator.Kling, emulator.Account{Email: "faulty@example.com", Password: "old", MaxJobs: 2})
+				lostThen503(env)
+			},
+			wantErr:  []string{"useapi.net held faulty@example.com before this create", "cannot be told"},
+			next:     plancheck.ResourceActionDestroyBeforeCreate,
+			nextCall: map[string]int{getAccount: 1, deleteAccount: 1, postAccount: 1},
+		},
+		{
+			name:     "never applied, so nothing is kept",
+			setup:    func(env *accEnv) { env.emu.FailNext(3, emulator.Fault{Kind: emulator.DropConnection, Method: "POST"}) },
+			wantErr:  []string{"(after 3 attempts)", "useapi.net does not hold faulty@example.com afterwards, so it was not created"},
+			next:     plancheck.ResourceActionCreate,
+			nextCall: map[string]int{listAccounts: 1, postAccount: 1},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			env := newAccEnv(t)
+			env.needsEmulator(t)
+			resource.Test(t, resource.TestCase{
+				ProtoV6ProviderFactories: protoV6ProviderFactories,
+				CheckDestroy:             env.expectAccounts(map[string]int64{}).fn(),
+				Steps: []resource.TestStep{
+					{
+						PreConfig:   func() { tt.setup(env) },
+						Config:      faultConfig(env, "2"),
+						ExpectError: errorRegexp(append([]string{"Unable to create Kling account"}, tt.wantErr...)...),
+					},
+					{
+						PreConfig: env.resetCalls,
+						Config:    faultConfig(env, "2"),
+						ConfigPlanChecks: resource.ConfigPlanChecks{
+							PreApply:             []plancheck.PlanCheck{plancheck.ExpectResourceAction(accountAddr, tt.next)},
+							PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
+						},
+						ConfigStateChecks: []statecheck.StateCheck{
+							env.expectCalls(tt.nextCall),
+							env.expectAccounts(map[string]int64{"faulty@example.com": 2}),
+						},
+					},
+				},
+			})
+		})
+	}
 }
