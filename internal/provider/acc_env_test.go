@@ -194,6 +194,9 @@ func (e *accEnv) expectUserAgent() emulatorCheck {
 	}}
 }
 
+// accountAddr is the Kling account most single-service tests declare, as caseOf("kling").config does.
+const accountAddr = "useapi_kling_account.test"
+
 // Kling's call keys, as the emulator counts them.
 var (
 	postAccount   = emulator.Calls(emulator.Kling).Post

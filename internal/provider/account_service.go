@@ -141,10 +141,11 @@ func (s *accountService) typeName() string { return "useapi_" + s.name + "_accou
 // hasRegion reports whether the region is part of the account's identity.
 func (s *accountService) hasRegion() bool { return len(s.regions) > 0 }
 
-// accountID is the key the service files an account under.
+// accountID is the key the service files an account under: the email, or for a service whose accounts
+// belong to a region, REGION:email (Dreamina's form). parseID is its inverse.
 func (s *accountService) accountID(region, email string) string {
 	if s.hasRegion() {
-		return useapi.DreaminaAccountID(region, email)
+		return region + ":" + email
 	}
 	return email
 }

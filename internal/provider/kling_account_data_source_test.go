@@ -115,7 +115,7 @@ func TestAccKlingAccountDataSource_sameApply(t *testing.T) {
 		ProtoV6ProviderFactories: protoV6ProviderFactories,
 		Steps: []resource.TestStep{{
 			PreConfig: env.resetCalls,
-			Config: accountConfig(env, "fresh@example.com", 5, "pw") + `
+			Config: caseOf("kling").config(env, "fresh@example.com", 5, "pw") + `
 data "useapi_kling_account" "test" {
   email = useapi_kling_account.test.email
 }

@@ -49,7 +49,7 @@ func TestAccKlingAccountsDataSource_mixed(t *testing.T) {
 		ProtoV6ProviderFactories: protoV6ProviderFactories,
 		Steps: []resource.TestStep{{
 			PreConfig: env.resetCalls,
-			Config: accountConfig(env, "mid@example.com", 4, "pw") + `
+			Config: caseOf("kling").config(env, "mid@example.com", 4, "pw") + `
 data "useapi_kling_accounts" "all" {
   depends_on = [useapi_kling_account.test]
 }

@@ -11,11 +11,8 @@ type DreaminaAccount struct {
 	Error          string  `json:"error,omitempty"`
 }
 
-// DreaminaAccountID is the key Dreamina gives an account: a different region is a different account.
-func DreaminaAccountID(region, email string) string { return region + ":" + email }
-
-// Dreamina is the Dreamina account API, keyed by "REGION:email". Its single-account GET may claim the
-// day's free credits, so callers read accounts from the list.
+// Dreamina is the Dreamina account API, keyed by "REGION:email": a different region is a different
+// account. Its single-account GET may claim the day's free credits, so callers read accounts from the list.
 func (c *Client) Dreamina() Accounts[DreaminaAccount] {
 	return newAccounts[DreaminaAccount](c, false, "v1", "dreamina", "accounts")
 }

@@ -93,7 +93,7 @@ func TestEveryServiceAgainstEmulator(t *testing.T) {
 			api := tt.calls(c)
 			key := "a@example.com"
 			if tt.region != "" {
-				key = useapi.DreaminaAccountID(tt.region, key)
+				key = tt.region + ":" + key
 			}
 			if keys, err := api.list(); err != nil || len(keys) != 0 {
 				t.Fatalf("empty list: %v, %v", keys, err)
