@@ -57,14 +57,21 @@ func errorHint(svc *accountService, err error) string {
 	}
 	var apiErr *useapi.APIError
 	var notSent *useapi.NotSentError
+	outcome := useapi.OutcomeOf(err)
 	switch {
+	case useapi.Interrupted(err) && outcome == useapi.NotApplied:
+		return "Terraform was interrupted before this request reached useapi.net, so nothing was changed by it."
 	case useapi.Interrupted(err):
-		return "Terraform was interrupted while this request was under way, so its outcome may not be known. " +
+		return "Terraform was interrupted while this request was under way, so its outcome is not known. " +
 			"Run terraform apply again: it picks up from what the service holds."
 	case errors.Is(err, context.DeadlineExceeded):
 		return "The operation ran out of time: it is bounded by the resource's or data source's timeouts " +
 			"(each attempt also by the provider's request_timeout). Raise them, or check that useapi.net is " +
 			"reachable, then apply again."
+	case errors.As(err, &notSent) && outcome != useapi.NotApplied:
+		return "The last attempt could not connect to useapi.net, but an earlier one reached it and got no " +
+			"definite answer, so the request may have taken effect. Check that useapi.net (or base_url) can be " +
+			"reached from where Terraform runs, then apply again."
 	case errors.As(err, &notSent):
 		return "The request never reached useapi.net. Check base_url (or USEAPI_BASE_URL) and that the host " +
 			"can be reached from where Terraform runs."
@@ -88,9 +95,6 @@ func errorHint(svc *accountService, err error) string {
 			"sign in to %s.", title, title)
 	case useapi.ReasonNoSubscription:
 		return "The useapi.net subscription is missing or has lapsed: renew it at https://useapi.net, then apply again."
-	case useapi.ReasonAccountLimit:
-		return fmt.Sprintf("The subscription already holds as many %s accounts as it allows. Remove one, or add "+
-			"subscriptions at https://useapi.net, then apply again.", title)
 	case useapi.ReasonBadRequest:
 		if svc != nil {
 			return fmt.Sprintf("useapi.net refused the request as sent: check the email, the password and "+

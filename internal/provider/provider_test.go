@@ -122,6 +122,8 @@ func TestAccProvider_badArguments(t *testing.T) {
 		{name: "bad timeout", args: `api_token = "user:1-x"` + "\n" + `request_timeout = "soon"`, want: "request_timeout"},
 		{name: "too many retries", args: `api_token = "user:1-x"` + "\n" + `max_retries = 21`, want: "max_retries value must be between 0 and 20"},
 		{name: "base url with the API version", args: `api_token = "user:1-x"` + "\n" + `base_url = "https://api.useapi.net/v1"`, want: "ends in an API version (v1)"},
+		{name: "base url with a password", args: `api_token = "user:1-x"` + "\n" + `base_url = "https://ci:secret@proxy.example.com/"`, want: `"https://…@proxy.example.com/" must not carry a user name or password before the host`},
+		{name: "base url with a query", args: `api_token = "user:1-x"` + "\n" + `base_url = "https://proxy.example.com/?key=secret"`, want: `"https://proxy.example.com/?key=…" must not carry a query`},
 		{name: "token with a line break", args: `api_token = "user:1-x\n"`, want: "api_token (or USEAPI_TOKEN): the API token contains a character that cannot be sent in an HTTP header"},
 	}
 	for _, tt := range tests {

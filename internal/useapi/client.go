@@ -149,28 +149,72 @@ func validHeaderValue(s string) bool {
 	return true
 }
 
-// ParseBaseURL returns the base URL to use for raw, or an error that says what is allowed.
+// ParseBaseURL returns the base URL to use for raw, or an error that says what is allowed. Its errors reach
+// validate and plan output, so they never repeat raw: a URL can carry a password before the host or a key in
+// its query. They show safeURL's rendering instead, and nothing at all of a value that does not parse.
 func ParseBaseURL(raw string) (*url.URL, error) {
 	if raw == "" {
 		raw = DefaultBaseURL
 	}
 	u, err := url.Parse(raw)
-	if err != nil || u.Host == "" || (u.Scheme != "http" && u.Scheme != "https") {
-		return nil, fmt.Errorf("%q is not an absolute http(s) URL such as %s", raw, DefaultBaseURL)
+	if err == nil && u.User != nil {
+		return nil, fmt.Errorf("%q must not carry a user name or password before the host; useapi.net takes "+
+			"only the API token (api_token)", safeURL(u))
 	}
-	if u.RawQuery != "" || u.Fragment != "" || u.User != nil {
-		return nil, fmt.Errorf("%q must not carry credentials, a query or a fragment", raw)
+	if err != nil || u.Host == "" || (u.Scheme != "http" && u.Scheme != "https") {
+		shown := "the value (not shown, as it may hold a secret)"
+		if err == nil && u.Host != "" {
+			shown = fmt.Sprintf("%q", safeURL(u))
+		}
+		return nil, fmt.Errorf("%s is not an absolute http(s) URL such as %s", shown, DefaultBaseURL)
+	}
+	if u.RawQuery != "" || u.Fragment != "" {
+		return nil, fmt.Errorf("%q must not carry a query or a fragment: give the scheme, host and path only, "+
+			"such as %s", safeURL(u), DefaultBaseURL)
 	}
 	if u.Scheme == "http" && !IsLoopback(u.Hostname()) {
 		return nil, fmt.Errorf("%q uses plain http, which is allowed only for loopback hosts "+
-			"(127.0.0.0/8, ::1, localhost); use https", raw)
+			"(127.0.0.0/8, ::1, localhost); use https", safeURL(u))
 	}
 	u.Path = strings.TrimSuffix(u.Path, "/")
 	if versionSegment.MatchString(u.Path) {
 		return nil, fmt.Errorf("%q ends in an API version (%s), but every request names its own version, such as "+
-			"/v1/kling/accounts or /v2/pixverse/accounts: leave it out and use %s", raw, path.Base(u.Path), DefaultBaseURL)
+			"/v1/kling/accounts or /v2/pixverse/accounts: leave it out and use %s", safeURL(u), path.Base(u.Path), DefaultBaseURL)
 	}
 	return u, nil
+}
+
+// safeURL renders u for a message without what may be secret: the scheme, the host and the path, a user name
+// or password as "…@", a query by its keys alone ("?key=…"), a fragment as "#…".
+func safeURL(u *url.URL) string {
+	var b strings.Builder
+	if u.Scheme != "" {
+		b.WriteString(u.Scheme + ":")
+	}
+	if u.Host != "" || u.User != nil {
+		b.WriteString("//")
+		if u.User != nil {
+			b.WriteString("…@")
+		}
+		b.WriteString(u.Host)
+	}
+	b.WriteString(u.EscapedPath())
+	if u.RawQuery != "" {
+		parts := strings.Split(u.RawQuery, "&")
+		for i, part := range parts {
+			// A part without "=" is a value alone, such as a bare key someone pasted: show none of it.
+			if key, _, found := strings.Cut(part, "="); found && key != "" {
+				parts[i] = key + "=…"
+			} else {
+				parts[i] = "…"
+			}
+		}
+		b.WriteString("?" + strings.Join(parts, "&"))
+	}
+	if u.Fragment != "" {
+		b.WriteString("#…")
+	}
+	return b.String()
 }
 
 // versionSegment matches a base path that ends in an API version, an easy slip from the docs' /v1/... paths.
@@ -195,6 +239,10 @@ func (c *Client) do(ctx context.Context, method string, segments []string, body 
 	if body != nil {
 		rb = body
 	}
+	if err := ctx.Err(); err != nil {
+		// Over before it began: nothing was sent, which an error from the transport could not prove.
+		return &TransportError{Method: method, Path: path, Attempts: 0, Err: err, Outcome: NotApplied}
+	}
 	ctx, tracker := withAttempts(ctx)
 	req, err := retryablehttp.NewRequestWithContext(ctx, method, endpoint, rb)
 	if err != nil {
@@ -210,7 +258,7 @@ func (c *Client) do(ctx context.Context, method string, segments []string, body 
 	}
 
 	resp, err := c.http.Do(req)
-	attempts, last := tracker.snapshot()
+	attempts, last, outcome := tracker.snapshot()
 	var gaveUp *gaveUpError
 	if errors.As(err, &gaveUp) {
 		attempts, err, resp = gaveUp.attempts, gaveUp.err, gaveUp.resp
@@ -222,11 +270,12 @@ func (c *Client) do(ctx context.Context, method string, segments []string, body 
 	var notSentErr *NotSentError
 	switch {
 	case errors.As(err, &notSentErr):
-		return &TransportError{Method: method, Path: path, Attempts: 1, Err: notSentErr}
+		// This attempt never left, but an earlier one may have: the outcome says which.
+		return &TransportError{Method: method, Path: path, Attempts: attempts, Err: notSentErr, Outcome: outcome, Last: masked(last, secrets)}
 	case ctx.Err() != nil && (resp == nil || resp.StatusCode > 299):
 		// Interrupted or out of time: say so, with what the service last said, rather than report an
 		// answer that arrived as the operation ended.
-		return &TransportError{Method: method, Path: path, Attempts: attempts, Err: ctx.Err(), Last: masked(last, secrets)}
+		return &TransportError{Method: method, Path: path, Attempts: attempts, Err: ctx.Err(), Outcome: outcome, Last: masked(last, secrets)}
 	case resp == nil:
 		if err == nil {
 			err = errors.New("no answer")
@@ -234,26 +283,28 @@ func (c *Client) do(ctx context.Context, method string, segments []string, body 
 		if isTimeout(err) {
 			err = fmt.Errorf("no answer within the request timeout of %s: %w", c.timeout, err)
 		}
-		return &TransportError{Method: method, Path: path, Attempts: attempts, Err: err, Last: masked(last, secrets)}
+		return &TransportError{Method: method, Path: path, Attempts: attempts, Err: err, Outcome: outcome, Last: masked(last, secrets)}
 	}
 
 	data, readErr := readLimited(resp)
 	if resp.StatusCode < 200 || resp.StatusCode > 299 {
 		apiErr := masked(newAPIError(resp.StatusCode, data, attempts), secrets)
+		apiErr.Outcome = outcome
 		var tooLong *waitTooLongError
 		if errors.As(err, &tooLong) {
 			apiErr.RetryAfter, apiErr.TimeLeft = tooLong.wait, max(tooLong.left, 0)
 		}
 		return apiErr
 	}
+	// Past here the service answered a success that could not be used: the request took effect, or may have.
 	if readErr != nil {
-		return &TransportError{Method: method, Path: path, Attempts: attempts, Err: readErr}
+		return &TransportError{Method: method, Path: path, Attempts: attempts, Err: readErr, Outcome: Unobserved}
 	}
 	if out == nil {
 		return nil
 	}
 	if len(bytes.TrimSpace(data)) == 0 {
-		return &TransportError{Method: method, Path: path, Attempts: attempts,
+		return &TransportError{Method: method, Path: path, Attempts: attempts, Outcome: Unobserved,
 			Err: fmt.Errorf("useapi.net answered %d with an empty body where an account was expected", resp.StatusCode)}
 	}
 	return decodeJSON(data, out)

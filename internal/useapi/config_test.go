@@ -9,6 +9,8 @@ func TestParseBaseURL(t *testing.T) {
 	t.Parallel()
 	tests := []struct {
 		raw, want, wantErr string
+		// hidden must not appear in the error: a secret the URL carries.
+		hidden string
 	}{
 		{raw: "", want: "https://api.useapi.net"},
 		{raw: "https://api.useapi.net/", want: "https://api.useapi.net"},
@@ -24,8 +26,29 @@ func TestParseBaseURL(t *testing.T) {
 		{raw: "ftp://api.useapi.net", wantErr: "not an absolute http(s) URL"},
 		{raw: "https://", wantErr: "not an absolute http(s) URL"},
 		{raw: "::not a url", wantErr: "not an absolute http(s) URL"},
-		{raw: "https://user:pw@api.useapi.net", wantErr: "credentials"},
-		{raw: "https://api.useapi.net?x=1", wantErr: "query"},
+		{raw: "https://user:pw@api.useapi.net", wantErr: `"https://…@api.useapi.net" must not carry a user name or password before the host; useapi.net takes only the API token (api_token)`, hidden: "user:pw"},
+		{raw: "https://ci:s3cret@proxy.example.com/", wantErr: "must not carry a user name or password", hidden: "s3cret"},
+		{raw: "https://ci:s3cret@proxy.example.com/?key=k3y", wantErr: "must not carry a user name or password", hidden: "s3cret"},
+		{raw: "http://ci:s3cret@example.com", wantErr: "must not carry a user name or password", hidden: "s3cret"},
+		{raw: "ftp://s3cret@example.com", wantErr: "must not carry a user name or password", hidden: "s3cret"},
+		{raw: "//s3cret@example.com", wantErr: "must not carry a user name or password", hidden: "s3cret"},
+		{raw: "https://s3cret@example.com", wantErr: "must not carry a user name or password", hidden: "s3cret"},
+		{raw: "https://api.useapi.net?x=1", wantErr: `"https://api.useapi.net?x=…" must not carry a query or a fragment`, hidden: "x=1"},
+		{raw: "https://proxy.example.com/?key=s3cret", wantErr: `"https://proxy.example.com/?key=…" must not carry a query`, hidden: "s3cret"},
+		{raw: "https://proxy.example.com/useapi?a=1&key=s3cret&s3cret2", wantErr: `"https://proxy.example.com/useapi?a=…&key=…&…"`, hidden: "s3cret"},
+		{raw: "https://proxy.example.com/#s3cret", wantErr: `"https://proxy.example.com/#…" must not carry a query or a fragment`, hidden: "s3cret"},
+		{raw: "http://proxy.example.com/?key=s3cret", wantErr: "must not carry a query", hidden: "s3cret"},
+		// Values that do not parse, or parse to no host, are not echoed at all.
+		{raw: "https://ci:s3cret@proxy.example.com:port/", wantErr: "not an absolute http(s) URL", hidden: "s3cret"},
+		{raw: "https://ci:s3/cret@proxy.example.com/", wantErr: "not an absolute http(s) URL", hidden: "s3"},
+		{raw: "ci:s3cret@proxy.example.com", wantErr: "not an absolute http(s) URL", hidden: "s3cret"},
+		{raw: "https:ci:s3cret@proxy.example.com", wantErr: "not an absolute http(s) URL", hidden: "s3cret"},
+		{raw: "proxy.example.com/?key=s3cret", wantErr: "not an absolute http(s) URL", hidden: "s3cret"},
+		{raw: "https://proxy.example.com/%zz?key=s3cret", wantErr: "not an absolute http(s) URL", hidden: "s3cret"},
+		{raw: "ftp://proxy.example.com/x", wantErr: `"ftp://proxy.example.com/x" is not an absolute http(s) URL`},
+		// The other rules show the URL as it is when it carries nothing secret.
+		{raw: "http://api.useapi.net", wantErr: `"http://api.useapi.net" uses plain http, which is allowed only for loopback hosts`},
+		{raw: "https://proxy.example.com/v1/", wantErr: `"https://proxy.example.com/v1" ends in an API version (v1)`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.raw, func(t *testing.T) {
@@ -34,6 +57,9 @@ func TestParseBaseURL(t *testing.T) {
 			if tt.wantErr != "" {
 				if err == nil || !strings.Contains(err.Error(), tt.wantErr) {
 					t.Fatalf("err = %v, want %q", err, tt.wantErr)
+				}
+				if tt.hidden != "" && strings.Contains(err.Error(), tt.hidden) {
+					t.Fatalf("err = %v: shows %q", err, tt.hidden)
 				}
 				return
 			}
@@ -81,20 +107,26 @@ func TestReasons(t *testing.T) {
 		{404, "(an HTML page instead of an API answer)", ReasonNotTheService},
 		{404, "", ReasonNotTheService},
 		{401, "Unauthorized", ReasonBadToken},
-		{401, "", ReasonBadToken},
+		{401, "unauthorized.", ReasonBadToken},
+		// A 401 in other words is not the documented refusal of the token: no guess.
+		{401, "", ReasonOther},
+		{401, "Unable to sign in to Meta: wrong email or password", ReasonOther},
 		{401, "Wrong username/password combination.", ReasonLoginRejected},
 		{401, "This account has been suspended.", ReasonLoginRejected},
 		{400, "Account does not exist or password is incorrect", ReasonLoginRejected},
 		{500, "Login failed: invalid credentials", ReasonLoginRejected},
 		{402, "Subscription required", ReasonNoSubscription},
 		{402, "Account has no subscription or subscription expired", ReasonNoSubscription},
-		{402, "Your subscription allows up to 3 Kling accounts", ReasonAccountLimit},
-		{400, "Your subscription allows up to 3 Kling accounts", ReasonAccountLimit},
+		// The words past the account cap are not documented, so a 402 in other words gets no advice.
+		{402, "Your subscription allows up to 3 Kling accounts", ReasonOther},
+		{402, "", ReasonOther},
+		{400, "Your subscription allows up to 3 Kling accounts", ReasonBadRequest},
+		{403, "Forbidden", ReasonOther},
 		{400, "Parameter maxJobs (11) valid range: 1…10", ReasonBadRequest},
 		{429, "Too many requests", ReasonRateLimited},
 		{596, "Account is in an error state", ReasonAccountError},
 		{596, "Login failed: the session expired", ReasonAccountError},
-		{401, "Token expired", ReasonBadToken},
+		{401, "Token expired", ReasonOther},
 		{500, "Internal server error", ReasonServer},
 		{503, "", ReasonServer},
 	}

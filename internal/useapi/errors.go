@@ -8,6 +8,7 @@ import (
 	"net"
 	"net/http"
 	"regexp"
+	"slices"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -33,6 +34,8 @@ type Reason int
 
 // The reasons an answer can give. They speak of the service, not of any caller's settings.
 const (
+	// ReasonOther is an answer whose words the service does not document: its status and words are all
+	// there is to say.
 	ReasonOther Reason = iota
 	// ReasonNotFound is the service's own "no such account".
 	ReasonNotFound
@@ -44,9 +47,7 @@ const (
 	ReasonLoginRejected
 	// ReasonNoSubscription is a missing or lapsed useapi.net subscription.
 	ReasonNoSubscription
-	// ReasonAccountLimit is a subscription that holds as many accounts as it may.
-	ReasonAccountLimit
-	// ReasonBadRequest is any other refusal of the request as sent.
+	// ReasonBadRequest is a 400 that is not a refused login: the request as sent was refused.
 	ReasonBadRequest
 	// ReasonRateLimited is a 429: too many requests, or all capacity in use.
 	ReasonRateLimited
@@ -66,6 +67,9 @@ type APIError struct {
 	Attempts int
 	// RetryAfter and TimeLeft are set when the service asked to wait longer than the operation had left.
 	RetryAfter, TimeLeft time.Duration
+	// Outcome is what all the attempts together tell of whether the request took effect; zero when the
+	// error was not made by a Client, and then this answer alone decides (see OutcomeOf).
+	Outcome Outcome
 }
 
 // Error says what the service answered.
@@ -89,11 +93,12 @@ func (e *APIError) Is(target error) bool {
 	return target == ErrNotFound && e.Reason() == ReasonNotFound
 }
 
-// Reason reads the answer's meaning from its status and words, so that a caller's advice follows what the
-// service actually said: a 402 about an account cap is not a lapsed subscription, and a 401 about the
-// site's login is not a bad API token.
+// Reason reads the answer's meaning from its status and the service's own words. A reason that calls
+// for advice (a bad API token, a refused site login, a lapsed subscription) is given only for the words
+// the service documents for it; any other answer of that status is ReasonOther or a reason of its status
+// alone, so that no caller advises on a guess.
 func (e *APIError) Reason() Reason {
-	lower := strings.ToLower(e.Message)
+	lower := strings.ToLower(strings.TrimSpace(e.Message))
 	switch s := e.StatusCode; {
 	case s == StatusAccountError:
 		return ReasonAccountError
@@ -103,27 +108,31 @@ func (e *APIError) Reason() Reason {
 		return ReasonNotTheService
 	case isLoginRejection(s, lower):
 		return ReasonLoginRejected
-	case s == http.StatusUnauthorized:
+	case s == http.StatusUnauthorized && strings.TrimSuffix(lower, ".") == "unauthorized":
 		return ReasonBadToken
-	// The service's words past the account cap are not documented; "allows up to N accounts" is assumed
-	// (the emulator answers so). Any other 402 reads as a subscription problem.
-	case (s == http.StatusPaymentRequired || s == http.StatusBadRequest) && strings.Contains(lower, "allows up to"):
-		return ReasonAccountLimit
-	case s == http.StatusPaymentRequired:
+	case s == http.StatusPaymentRequired && slices.Contains(noSubscription, lower):
 		return ReasonNoSubscription
 	case s == http.StatusTooManyRequests:
 		return ReasonRateLimited
 	case s >= 500:
 		return ReasonServer
-	case s >= 400:
+	case s == http.StatusBadRequest:
 		return ReasonBadRequest
 	}
 	return ReasonOther
 }
 
-// isLoginRejection recognises the AI site refusing an account's credentials, in the words each service
-// uses: Kling's 400, Runway's two 401s, Dreamina's 500 "Login failed", and the assumed texts of PixVerse
-// and Muse. Any other 401 is the API token's.
+// noSubscription are the services' documented words for a missing or lapsed subscription, lower-cased:
+// Kling's and the other services' 402, and Dreamina's. A 402 in other words (an account cap, say, whose
+// wording is not documented) gets no advice.
+var noSubscription = []string{
+	"subscription required",
+	"account has no subscription or subscription expired",
+}
+
+// isLoginRejection recognises the AI site refusing an account's credentials, in the words the services
+// document: Kling's 400, Runway's two 401s and Dreamina's 500 "Login failed". Other services do not
+// document theirs, so their refusals get no advice of this kind.
 func isLoginRejection(status int, lower string) bool {
 	switch {
 	case status >= 500:
@@ -138,13 +147,11 @@ func isLoginRejection(status int, lower string) bool {
 	return false
 }
 
-// loginRefusals are the services' words for a refused site login, lower-cased.
+// loginRefusals are the services' documented words for a refused site login, lower-cased.
 var loginRefusals = []string{
-	"password is incorrect",      // Kling
-	"wrong username/password",    // Runway
-	"account has been suspended", // Runway
-	"wrong email or password",    // PixVerse and Muse, assumed
-	"unable to sign in",          // PixVerse and Muse, assumed
+	"account does not exist or password is incorrect", // Kling
+	"wrong username/password combination",             // Runway (and Mureka)
+	"this account has been suspended",                 // Runway
 }
 
 func statusText(code int) string {
@@ -210,6 +217,9 @@ type TransportError struct {
 	Err          error
 	// Last is the last error answer the service gave before the request ran out of time, if any.
 	Last *APIError
+	// Outcome is what all the attempts together tell of whether the request took effect; zero when the
+	// error was not made by a Client, and then Err alone decides (see OutcomeOf).
+	Outcome Outcome
 }
 
 // Error says which request failed and how.
@@ -255,23 +265,76 @@ func notSent(err error) bool {
 	return false
 }
 
-// MayHaveApplied reports whether a failed write may still have taken effect at the service: only a
-// definite rejection (a 4xx other than 408 and 429, or a refused site login), or a request that never
-// left, proves it did not.
-func MayHaveApplied(err error) bool {
+// Outcome is what the attempts of a failed request tell of whether it took effect at the service. Every
+// attempt counts, not only the last: a retry that could not connect says nothing of the attempt before it
+// whose answer was lost.
+type Outcome int
+
+// The outcomes, from the most certain to the least.
+const (
+	outcomeUnset Outcome = iota
+	// NotApplied is a request every attempt of which was refused in words that say nothing was done (a
+	// 4xx other than 408 and 429, a refused site login), or never left this machine.
+	NotApplied
+	// MaybeApplied is a request some attempt of which the service answered without saying whether it was
+	// applied (a 500, a 429): the service had finished with it, so a read afterwards shows what it did.
+	MaybeApplied
+	// Unobserved is a request some attempt of which left this machine and got no answer from the service
+	// (a timeout, a dropped connection, an interruption, a gateway's 502, 503 or 504): the service may have
+	// applied it, or may still be applying it, so a read right afterwards proves nothing.
+	Unobserved
+)
+
+// OutcomeOf is what err tells of whether the failed request took effect. An error that is neither an
+// APIError nor a TransportError (a body that could not be decoded, say) came after the request was sent,
+// so its outcome is Unobserved.
+func OutcomeOf(err error) Outcome {
 	var apiErr *APIError
+	var transportErr *TransportError
 	var notSentErr *NotSentError
 	switch {
-	case err == nil, errors.As(err, &notSentErr):
-		return false
+	case err == nil:
+		return NotApplied
 	case errors.As(err, &apiErr):
-		if apiErr.Reason() == ReasonLoginRejected {
-			return false // the site refused the login, so nothing was saved, whatever the status (Dreamina's 500)
-		}
-		s := apiErr.StatusCode
-		return s >= 500 || s == http.StatusRequestTimeout || s == http.StatusTooManyRequests
+		return max(apiErr.Outcome, answerOutcome(apiErr))
+	case errors.As(err, &transportErr) && transportErr.Outcome != outcomeUnset:
+		return transportErr.Outcome
+	case errors.As(err, &notSentErr):
+		return NotApplied
 	}
-	return true
+	return Unobserved
+}
+
+// answerOutcome is what one error answer tells of whether its attempt took effect.
+func answerOutcome(e *APIError) Outcome {
+	switch s := e.StatusCode; {
+	case e.Reason() == ReasonLoginRejected:
+		return NotApplied // the site refused the login, so nothing was saved, whatever the status (Dreamina's 500)
+	case s == http.StatusBadGateway, s == http.StatusServiceUnavailable, s == http.StatusGatewayTimeout:
+		return Unobserved // a gateway's answer: the service behind it may still be working on the request
+	case s >= 500, s == http.StatusRequestTimeout, s == http.StatusTooManyRequests:
+		return MaybeApplied
+	}
+	return NotApplied
+}
+
+// attemptOutcome is what one attempt, answered with answer (nil for none) or failed with err, tells.
+func attemptOutcome(answer *APIError, err error) Outcome {
+	switch {
+	case answer != nil:
+		return answerOutcome(answer)
+	case err == nil:
+		return NotApplied // a success answer is no failed attempt
+	case notSent(err), isCertificateError(err):
+		return NotApplied
+	}
+	return Unobserved
+}
+
+// MayHaveApplied reports whether a failed write may still have taken effect at the service: only
+// requests whose every attempt was definitely refused, or never left this machine, did not.
+func MayHaveApplied(err error) bool {
+	return err != nil && OutcomeOf(err) != NotApplied
 }
 
 // Interrupted reports whether err is the caller cancelling the request (Terraform stopping on Ctrl-C),

@@ -22,26 +22,29 @@ import (
 // machine (an unresolvable host, a refused connection: asking again for a minute only hides the cause),
 // a certificate problem, or a Retry-After longer than the time the operation has left.
 func retryPolicy(ctx context.Context, resp *http.Response, err error) (bool, error) {
+	tracker := attemptsFrom(ctx)
+	var answer *APIError
+	if err == nil && resp.StatusCode >= 400 {
+		answer = tracker.record(resp)
+	}
+	// Counted before anything else: an attempt the caller's context cut short may still have reached the
+	// service, and the outcome of the whole request must say so.
+	tracker.count(attemptOutcome(answer, err))
 	if ctx.Err() != nil {
 		return false, ctx.Err()
 	}
-	tracker := attemptsFrom(ctx)
-	tracker.count()
 	if err != nil {
-		var unknownAuthority x509.UnknownAuthorityError
-		var invalidCert x509.CertificateInvalidError
 		switch {
-		case errors.As(err, &unknownAuthority) || errors.As(err, &invalidCert):
+		case isCertificateError(err):
 			return false, err
 		case notSent(err):
 			return false, &NotSentError{Err: err}
 		}
 		return true, nil
 	}
-	if resp.StatusCode < 400 {
+	if answer == nil {
 		return false, nil
 	}
-	answer := tracker.record(resp)
 	switch s := resp.StatusCode; {
 	case s == http.StatusTooManyRequests:
 	case s >= 500 && s != http.StatusNotImplemented && s != StatusAccountError && answer.Reason() != ReasonLoginRejected:
@@ -54,6 +57,14 @@ func retryPolicy(ctx context.Context, resp *http.Response, err error) (bool, err
 		}
 	}
 	return true, nil
+}
+
+// isCertificateError reports a TLS certificate the client does not trust: asking again cannot cure it,
+// and the request was never written.
+func isCertificateError(err error) bool {
+	var unknownAuthority x509.UnknownAuthorityError
+	var invalidCert x509.CertificateInvalidError
+	return errors.As(err, &unknownAuthority) || errors.As(err, &invalidCert)
 }
 
 // waitTooLongError stops the retries when the service asks for a wait the operation cannot afford.
@@ -116,6 +127,8 @@ type attempts struct {
 	mu   sync.Mutex
 	n    int
 	last *APIError
+	// outcome is the least certain outcome of any attempt so far.
+	outcome Outcome
 }
 
 type attemptsKey struct{}
@@ -132,10 +145,12 @@ func attemptsFrom(ctx context.Context) *attempts {
 	return &attempts{}
 }
 
-func (a *attempts) count() {
+// count records an attempt and what it tells of the request's outcome.
+func (a *attempts) count(o Outcome) {
 	a.mu.Lock()
 	defer a.mu.Unlock()
 	a.n++
+	a.outcome = max(a.outcome, o)
 }
 
 // record reads an error answer's words, leaving the body readable for the caller.
@@ -158,13 +173,16 @@ func (a *attempts) record(resp *http.Response) *APIError {
 // maxPeekBytes is how much of an error answer the retry policy reads to learn what it says.
 const maxPeekBytes = 64 << 10
 
-func (a *attempts) snapshot() (int, *APIError) {
+// snapshot is how many attempts were made, the last error answer (a copy), and the outcome of them all.
+// A request that made no attempt (its context ended first) was not applied.
+func (a *attempts) snapshot() (int, *APIError, Outcome) {
 	a.mu.Lock()
 	defer a.mu.Unlock()
+	outcome := max(a.outcome, NotApplied)
 	if a.last == nil {
-		return max(a.n, 1), nil
+		return max(a.n, 1), nil, outcome
 	}
 	last := *a.last
 	last.Message = strings.Clone(last.Message)
-	return max(a.n, 1), &last
+	return max(a.n, 1), &last, outcome
 }
