@@ -2,6 +2,7 @@ package provider
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"slices"
@@ -10,7 +11,6 @@ import (
 	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
-	"github.com/hashicorp/terraform-plugin-framework-validators/resourcevalidator"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
@@ -78,8 +78,11 @@ func (r *accountResource) IdentitySchema(_ context.Context, _ resource.IdentityS
 }
 
 func (r *accountResource) ConfigValidators(context.Context) []resource.ConfigValidator {
+	password, wo, version := path.Root("password"), path.Root("password_wo"), path.Root("password_wo_version")
 	return []resource.ConfigValidator{
-		resourcevalidator.ExactlyOneOf(path.MatchRoot("password"), path.MatchRoot("password_wo")),
+		exactlyOneSet(password, wo),
+		requiresSet(wo, version),
+		requiresSet(version, wo),
 	}
 }
 
@@ -88,9 +91,14 @@ func (r *accountResource) Configure(_ context.Context, req resource.ConfigureReq
 }
 
 // ModifyPlan keeps an update that changes nothing the service holds (the timeouts block, say) from
-// costing a login, and plans the re-adding of an account the service reports in an error state.
+// costing a login, plans the re-adding of an account the service reports in an error state, and tells a
+// replacement which account it replaces.
 func (r *accountResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
-	if req.State.Raw.IsNull() || req.Plan.Raw.IsNull() {
+	switch {
+	case req.Plan.Raw.IsNull():
+		return
+	case req.State.Raw.IsNull():
+		r.planCreate(ctx, req, resp)
 		return
 	}
 	prior, err := rawAttributes(req.State.Raw)
@@ -98,6 +106,9 @@ func (r *accountResource) ModifyPlan(ctx context.Context, req resource.ModifyPla
 		resp.Diagnostics.AddError("Unable to read the prior state", err.Error())
 		return
 	}
+	// Should Terraform replace the account (-replace, a changed email), it plans the new object again with
+	// no prior state but with this plan's private data: that is how planCreate learns what is replaced.
+	resp.Diagnostics.Append(resp.Private.SetKey(ctx, replacesKey, jsonString(prior.string("id").ValueString()))...)
 	if prior["error"].IsNull() && req.Plan.Raw.Equal(req.State.Raw) {
 		return // a healthy account with nothing to change, the common case of a large plan: keep it cheap
 	}
@@ -116,6 +127,44 @@ func (r *accountResource) ModifyPlan(ctx context.Context, req resource.ModifyPla
 		planned[name] = v
 	}
 	resp.Plan.Raw = planned.object(req.Plan.Raw.Type())
+}
+
+// planCreate plans a new object. When it replaces an account of the same identity (terraform apply
+// -replace, with or without create_before_destroy), the plan says so by knowing the id already: Create
+// then knows the account the service holds is this configuration's own, not one to adopt.
+func (r *accountResource) planCreate(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
+	replaced, diags := req.Private.GetKey(ctx, replacesKey)
+	resp.Diagnostics.Append(diags...)
+	resp.Diagnostics.Append(resp.Private.SetKey(ctx, replacesKey, nil)...)
+	var id string
+	if len(replaced) == 0 || json.Unmarshal(replaced, &id) != nil {
+		return
+	}
+	planned, err := rawAttributes(req.Plan.Raw)
+	if err != nil {
+		resp.Diagnostics.AddError("Unable to read the plan", err.Error())
+		return
+	}
+	if args := r.args(planned); !args.Email.IsUnknown() && !args.Region.IsUnknown() && args.id(r.svc) == id {
+		resp.Diagnostics.Append(resp.Plan.SetAttribute(ctx, path.Root("id"), id)...)
+	}
+}
+
+// Keys of the provider's private state of an account.
+const (
+	// replacesKey holds, in a plan, the id of the account a replacement replaces.
+	replacesKey = "replaces"
+	// unsettledKey marks an account whose last create got no definite answer, until a write settles it.
+	unsettledKey = "unsettled"
+)
+
+// unsettledNote is the account's error while unsettledKey marks it: the plan's update sends it again.
+const unsettledNote = "Whether useapi.net holds this account with the configured values is not known: the " +
+	"request that added it got no definite answer. The next apply sends it again, in place."
+
+func jsonString(s string) []byte {
+	data, _ := json.Marshal(s) // a string always encodes
+	return data
 }
 
 // needsWrite reports whether applying plan over state must post the account: something the service holds
@@ -139,13 +188,20 @@ func (r *accountResource) Create(ctx context.Context, req resource.CreateRequest
 	ctx, cancel := bounded(ctx, timeoutsOf(ctx, req.Plan, &resp.Diagnostics).Create, defaultWriteTimeout, &resp.Diagnostics)
 	defer cancel()
 	id := plan.id(r.svc)
+	// planCreate knows the id in advance only for a replacement of this configuration's own account.
+	own := !attrs.string("id").IsUnknown()
 	summary := "Unable to create " + r.svc.title + " account"
 	defer r.data.run.lock(r.svc, id)()
 
-	prior, existed, priorErr := r.data.run.preexisting(ctx, r.svc, r.data.client, id)
-	if priorErr != nil {
-		addServiceError(&resp.Diagnostics, r.svc, summary, fmt.Errorf("reading the %s accounts to check whether %s is already configured: %w", r.svc.title, id, priorErr))
-		return
+	var prior account
+	var existed bool
+	if !own {
+		var priorErr error
+		prior, existed, priorErr = r.data.run.preexisting(ctx, r.svc, r.data.client, id)
+		if priorErr != nil {
+			addServiceError(&resp.Diagnostics, r.svc, summary, fmt.Errorf("reading the %s accounts to check whether %s is already configured: %w", r.svc.title, id, priorErr))
+			return
+		}
 	}
 	sent := r.input(plan, password)
 	got, err := r.svc.calls.upsert(ctx, r.data.client, sent)
@@ -154,16 +210,21 @@ func (r *accountResource) Create(ctx context.Context, req resource.CreateRequest
 	case isAccountError(err):
 		got = r.savedInError(sent, err, &resp.Diagnostics)
 	case useapi.MayHaveApplied(err):
-		got, err = r.reconcile(ctx, id, sent, existed, err, &resp.Diagnostics)
+		var settled bool
+		got, settled, err = r.settle(ctx, id, sent, existed || own, err, &resp.Diagnostics)
 		if err != nil {
 			addServiceError(&resp.Diagnostics, r.svc, summary, err)
-			if !isGone(err) {
-				// The service may hold the account though no answer said so. Keep it in state, where
-				// Terraform marks it tainted and the next apply replaces it, rather than lose track of it.
-				r.record(ctx, attrs, account{id: id}, &resp.Diagnostics)
-				resp.State.Raw = attrs.object(req.Plan.Raw.Type())
-				r.setIdentity(ctx, resp.Identity, plan, &resp.Diagnostics)
-			}
+			return
+		}
+		if !settled {
+			// The service may hold the account though no answer said so. Keep it in state, untainted (a
+			// tainted account is replaced, deleting what may be a working account before posting again),
+			// marked so that the next plan posts it again in place.
+			r.data.run.markWritten(r.svc, id) // a create_before_destroy replacement must not delete it
+			resp.Diagnostics.Append(resp.Private.SetKey(ctx, unsettledKey, []byte("true"))...)
+			r.record(ctx, attrs, account{id: id, maxJobs: sent.MaxJobs, error: unsettledNote}, &resp.Diagnostics)
+			resp.State.Raw = attrs.object(req.Plan.Raw.Type())
+			r.setIdentity(ctx, resp.Identity, plan, &resp.Diagnostics)
 			return
 		}
 	default:
@@ -184,33 +245,45 @@ func (r *accountResource) Create(ctx context.Context, req resource.CreateRequest
 	r.setIdentity(ctx, resp.Identity, plan, &resp.Diagnostics)
 }
 
-// reconcile reads back an account whose create got no definite answer: if the service holds it with what
-// was sent, the create succeeded. Otherwise it returns an error, which matches useapi.ErrNotFound when the
-// service says it does not hold the account, so the create certainly did not happen. An account that was
-// there before the create looks the same whether or not the create reached it (the password cannot be read
-// back), so that is an error too: Create keeps such an account tainted, and the next apply sends it again.
-func (r *accountResource) reconcile(ctx context.Context, id string, sent useapi.AccountInput, existed bool, cause error, diags *diag.Diagnostics) (account, error) {
+// settle reads back an account whose create got no definite answer (cause), and says what state must
+// hold. settled is true when the read shows the create took effect: the service holds the account with
+// what was sent, and held none before. An error means the create certainly did not take effect: every
+// attempt was answered, and the service says it does not hold the account. Anything else is unknown:
+// settled is false and a warning says why. held says the service held the account before this create
+// (adopted, or this configuration's own being replaced), when a password cannot be read back to tell.
+func (r *accountResource) settle(ctx context.Context, id string, sent useapi.AccountInput, held bool, cause error,
+	diags *diag.Diagnostics,
+) (got account, settled bool, err error) {
 	// Run even if the create's own context is done: the answer decides what state must say.
 	readCtx, cancel := context.WithTimeout(context.WithoutCancel(ctx), reconcileTimeout)
 	defer cancel()
-	got, err := r.svc.calls.read(readCtx, r.data.client, id)
+	got, readErr := r.svc.calls.read(readCtx, r.data.client, id)
+	var why string
 	switch {
-	case isGone(err):
-		return account{}, goneError{cause: cause, text: fmt.Sprintf("%v\n\nuseapi.net does not hold %s afterwards, so "+
-			"it was not created; apply again.", cause, id)}
-	case err != nil:
-		return account{}, fmt.Errorf("%w\n\nReading %s back to see whether it was created also failed: %w", cause, id, err)
-	case sent.MaxJobs != nil && (got.maxJobs == nil || *got.maxJobs != *sent.MaxJobs):
-		return account{}, fmt.Errorf("%w\n\nuseapi.net holds %s, but with max_jobs = %s rather than the %d sent, so "+
-			"whether this create applied cannot be told", cause, id, jobsText(got.maxJobs), *sent.MaxJobs)
-	case existed:
-		return account{}, fmt.Errorf("%w\n\nuseapi.net held %s before this create, and a password cannot be read "+
-			"back, so whether the create reached it cannot be told", cause, id)
+	case readErr == nil && held:
+		why = fmt.Sprintf("useapi.net holds %s, as it did before this create, and a password cannot be read back, "+
+			"so whether this request reached it cannot be told", id)
+	case readErr == nil && sent.MaxJobs != nil && (got.maxJobs == nil || *got.maxJobs != *sent.MaxJobs):
+		why = fmt.Sprintf("useapi.net holds %s, but with max_jobs = %s rather than the %d sent, so whether this "+
+			"request took effect cannot be told", id, jobsText(got.maxJobs), *sent.MaxJobs)
+	case readErr == nil:
+		diags.AddWarning(r.svc.title+" account created; its answer was lost",
+			fmt.Sprintf("The request to create %s got no definite answer (%v), but useapi.net holds the account with "+
+				"the values sent, so the create succeeded.", id, cause))
+		return got, true, nil
+	case isGone(readErr) && useapi.OutcomeOf(cause) != useapi.Unobserved:
+		return account{}, false, goneError{cause: cause, text: fmt.Sprintf("%v\n\nuseapi.net answered every attempt, "+
+			"and it does not hold %s afterwards, so it was not created; apply again.", cause, id)}
+	case isGone(readErr):
+		why = fmt.Sprintf("useapi.net does not hold %s yet, but an attempt that got no answer may still be under "+
+			"way there (a login can take seconds), so that proves nothing", id)
+	default:
+		why = fmt.Sprintf("Reading %s back to see whether it was created failed too: %v", id, readErr)
 	}
-	diags.AddWarning(r.svc.title+" account created; its answer was lost",
-		fmt.Sprintf("The request to create %s got no definite answer (%v), but useapi.net holds the account with "+
-			"the values sent, so the create succeeded.", id, cause))
-	return got, nil
+	diags.AddWarning(r.svc.title+" account kept; whether it was created is unknown",
+		fmt.Sprintf("%s\n\n%s.\n\nThe account is kept in state with `error` saying so, and nothing was deleted: the "+
+			"next plan shows an in-place update that sends the account again, which settles it.", serviceErrorDetail(r.svc, cause), why))
+	return account{}, false, nil
 }
 
 // savedInError is the account a POST answered with the service's 596: the service keeps the account but
@@ -251,8 +324,21 @@ func (r *accountResource) Read(ctx context.Context, req resource.ReadRequest, re
 		addServiceError(&resp.Diagnostics, r.svc, "Unable to read "+r.svc.title+" account", err)
 		return
 	}
+	if got.error == "" && r.unsettled(ctx, req.Private, &resp.Diagnostics) {
+		got.error = unsettledNote // the service holds it, but perhaps not with what was sent: send it again
+	}
 	r.record(ctx, attrs, got, &resp.Diagnostics)
 	resp.State.Raw = attrs.object(req.State.Raw.Type())
+}
+
+// unsettled reports whether the account's last create got no definite answer, and no write has settled it.
+func (r *accountResource) unsettled(ctx context.Context, private interface {
+	GetKey(context.Context, string) ([]byte, diag.Diagnostics)
+}, diags *diag.Diagnostics,
+) bool {
+	value, d := private.GetKey(ctx, unsettledKey)
+	diags.Append(d...)
+	return len(value) > 0
 }
 
 func (r *accountResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
@@ -264,6 +350,7 @@ func (r *accountResource) Update(ctx context.Context, req resource.UpdateRequest
 	}
 	resp.State.Raw = req.Plan.Raw.Copy()
 	r.setIdentity(ctx, resp.Identity, plan, &resp.Diagnostics)
+	resp.Diagnostics.Append(resp.Private.SetKey(ctx, replacesKey, nil)...) // it was for a replacement, not this
 	if !needsWrite(prior, plan) {
 		return // only what the service does not hold changed, and the plan already holds every value
 	}
@@ -290,6 +377,7 @@ func (r *accountResource) Update(ctx context.Context, req resource.UpdateRequest
 	}
 	got.id = plan.id(r.svc)
 	r.data.run.markWritten(r.svc, got.id)
+	resp.Diagnostics.Append(resp.Private.SetKey(ctx, unsettledKey, nil)...) // this write settles it
 	r.record(ctx, attrs, got, &resp.Diagnostics)
 	resp.State.Raw = attrs.object(req.Plan.Raw.Type())
 }

@@ -11,7 +11,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/attr"
 	dsschema "github.com/hashicorp/terraform-plugin-framework/datasource/schema"
-	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource/identityschema"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/int64planmodifier"
@@ -153,16 +152,14 @@ func (s *accountService) resourceSchema(ctx context.Context) schema.Schema {
 			Optional:  true,
 			WriteOnly: true,
 			Sensitive: true,
-			Validators: []validator.String{
-				stringvalidator.LengthAtLeast(1),
-				stringvalidator.AlsoRequires(path.MatchRoot("password_wo_version")),
-			},
+			// Which arguments go together is decided by the resource's ConfigValidators, which hold at
+			// validate even when the values come from variables.
+			Validators: []validator.String{stringvalidator.LengthAtLeast(1)},
 		},
 		"password_wo_version": schema.Int64Attribute{
 			MarkdownDescription: "Any number, required with `password_wo`: changing it updates the account in place " +
 				"and sends `password_wo` again. Bump it whenever the password changes.",
-			Optional:   true,
-			Validators: []validator.Int64{int64validator.AlsoRequires(path.MatchRoot("password_wo"))},
+			Optional: true,
 		},
 		"error": schema.StringAttribute{MarkdownDescription: errorDescription, Computed: true},
 	}

@@ -2,8 +2,15 @@ package provider
 
 import (
 	"context"
+	"fmt"
+	"strings"
 
+	"github.com/hashicorp/terraform-plugin-framework/attr"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 
 	"github.com/useapi-community/terraform-provider-useapi/internal/useapi"
 )
@@ -42,4 +49,115 @@ func (durationValidator) ValidateString(_ context.Context, req validator.StringR
 	if _, err := parsePositiveDuration(req.ConfigValue.ValueString()); err != nil {
 		resp.Diagnostics.AddAttributeError(req.Path, "Invalid duration", err.Error())
 	}
+}
+
+// The framework's cross-argument validators (ExactlyOneOf, AlsoRequires) skip unknown values, and
+// terraform validate sees every input variable as unknown, so `password_wo = var.pw` without its version
+// would pass validate. Whether an argument is set is known even then: an unknown value is set, only null
+// is not. requiresSet decides on that alone, so it holds at validate whatever the values are.
+//
+// exactlyOneSet counts an unknown value as set for "none is set", but only known values for "more than
+// one is set": Terraform validates a module's resources with its variables unknown before every plan, so
+// a module that lets its caller choose `password` or `password_wo` by leaving one variable null would be
+// refused at plan if two unknowns counted as two. Such a pair is decided at plan, where both are known.
+
+// exactlyOneSet requires exactly one of the root attributes named by paths to be set.
+func exactlyOneSet(paths ...path.Path) resource.ConfigValidator { return exactlyOneSetValidator{paths} }
+
+type exactlyOneSetValidator struct{ paths []path.Path }
+
+func (v exactlyOneSetValidator) Description(context.Context) string {
+	return "Exactly one of these attributes must be configured: " + pathList(v.paths)
+}
+
+func (v exactlyOneSetValidator) MarkdownDescription(ctx context.Context) string {
+	return v.Description(ctx)
+}
+
+func (v exactlyOneSetValidator) ValidateResource(ctx context.Context, req resource.ValidateConfigRequest, resp *resource.ValidateConfigResponse) {
+	var set []path.Path
+	anySet := false
+	for _, p := range v.paths {
+		isSet, known, diags := setState(ctx, req.Config, p)
+		resp.Diagnostics.Append(diags...)
+		anySet = anySet || isSet
+		if isSet && known {
+			set = append(set, p)
+		}
+	}
+	switch {
+	case resp.Diagnostics.HasError(), len(set) == 1:
+	case !anySet:
+		none := "none of them is set"
+		if len(v.paths) == 2 {
+			none = "neither is set"
+		}
+		resp.Diagnostics.AddAttributeError(v.paths[0], "Missing Attribute Configuration",
+			fmt.Sprintf("%s; %s. Set one of them: %s.", v.Description(ctx), none, quotedPaths(v.paths, " or ")))
+	case len(set) == 2:
+		resp.Diagnostics.AddAttributeError(set[0], "Invalid Attribute Combination",
+			fmt.Sprintf("%s; %s are both set. Keep one of them and remove the other.", v.Description(ctx), quotedPaths(set, " and ")))
+	case len(set) > 2:
+		resp.Diagnostics.AddAttributeError(set[0], "Invalid Attribute Combination",
+			fmt.Sprintf("%s; %s are all set. Keep one of them and remove the others.", v.Description(ctx), quotedPaths(set, " and ")))
+	}
+}
+
+// requiresSet requires the root attribute required to be set whenever attribute is.
+func requiresSet(attribute, required path.Path) resource.ConfigValidator {
+	return requiresSetValidator{attribute: attribute, required: required}
+}
+
+type requiresSetValidator struct{ attribute, required path.Path }
+
+func (v requiresSetValidator) Description(context.Context) string {
+	return fmt.Sprintf("Attribute %q must be specified when %q is specified", v.required, v.attribute)
+}
+
+func (v requiresSetValidator) MarkdownDescription(ctx context.Context) string {
+	return v.Description(ctx)
+}
+
+func (v requiresSetValidator) ValidateResource(ctx context.Context, req resource.ValidateConfigRequest, resp *resource.ValidateConfigResponse) {
+	set, _, diags := setState(ctx, req.Config, v.attribute)
+	resp.Diagnostics.Append(diags...)
+	if diags.HasError() || !set {
+		return
+	}
+	required, _, diags := setState(ctx, req.Config, v.required)
+	resp.Diagnostics.Append(diags...)
+	if diags.HasError() || required {
+		return
+	}
+	resp.Diagnostics.AddAttributeError(v.attribute, "Missing Attribute Configuration",
+		fmt.Sprintf("%s. Set %q as well, or remove %q.", v.Description(ctx), v.required, v.attribute))
+}
+
+// setState reports whether the configuration sets the attribute at p (to a value, or to one not known
+// yet), and whether its value is known.
+func setState(ctx context.Context, config tfsdk.Config, p path.Path) (set, known bool, diags diag.Diagnostics) {
+	var value attr.Value
+	diags = config.GetAttribute(ctx, p, &value)
+	if diags.HasError() {
+		return false, false, diags
+	}
+	return !value.IsNull(), !value.IsUnknown(), diags
+}
+
+// pathList is paths as the framework's validators write them: [password,password_wo].
+func pathList(paths []path.Path) string {
+	names := make([]string, len(paths))
+	for i, p := range paths {
+		names[i] = p.String()
+	}
+	return "[" + strings.Join(names, ",") + "]"
+}
+
+// quotedPaths is paths quoted and joined, the last with last: "a", "b" or "c".
+func quotedPaths(paths []path.Path, last string) string {
+	quoted := make([]string, len(paths))
+	for i, p := range paths {
+		quoted[i] = fmt.Sprintf("%q", p)
+	}
+	return joinAnd(quoted, last)
 }
