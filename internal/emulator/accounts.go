@@ -36,6 +36,8 @@ type account struct {
 	password          string
 	maxJobs           int64
 	err               string // why the account needs attention; "" when healthy
+	errEchoed         bool   // err embeds a password, as EchoSecrets makes it
+	posted            string // the last password a POST for the account carried, accepted or not
 	added, updated    time.Time
 	loggedIn          time.Time // the last login to the service's site
 	session           string    // the site's session token of the last login: a secret
@@ -61,51 +63,90 @@ func (s *Server) forService(d *service, h accountHandler) http.HandlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) {
 		s.mu.Lock()
 		defer s.mu.Unlock()
-		sub := s.caller(r)
-		switch {
-		case sub == nil:
-			d.refuse(http.StatusUnauthorized, msgUnauthorized).write(w, "")
-		case !sub.active:
-			d.refuse(http.StatusPaymentRequired, cmp.Or(d.noSubscription, msgNoSubscription)).write(w, "")
-		default:
-			h(w, r, d, sub.store(d.name))
+		if store, ok := s.subscribed(w, r, d, ""); ok {
+			h(w, r, d, store)
 		}
 	}
 }
 
+// subscribed is the caller's accounts of d, or false once it answered the 401 or 402 of a request
+// without a usable subscription, which carried password ("" for none); the caller holds s.mu.
+func (s *Server) subscribed(w http.ResponseWriter, r *http.Request, d *service, password string) (accounts, bool) {
+	sub := s.caller(r)
+	switch {
+	case sub == nil:
+		s.refuseTo(w, d.refuse(http.StatusUnauthorized, msgUnauthorized), "", password)
+	case !sub.active:
+		s.refuseTo(w, d.refuse(http.StatusPaymentRequired, cmp.Or(d.noSubscription, msgNoSubscription)), "", password)
+	default:
+		return sub.store(d.name), true
+	}
+	return nil, false
+}
+
 // postAccount adds or updates an account: every service's POST is an upsert that logs in to the site.
-func (s *Server) postAccount(w http.ResponseWriter, r *http.Request, d *service, store accounts) {
-	in, err := parseAccountRequest(r, d)
-	if err != nil {
-		d.refuse(http.StatusBadRequest, err.Error()).write(w, "")
-		return
-	}
-	if d.postToAccount && r.PathValue(d.wildcard) != in.Email {
-		d.refuse(http.StatusBadRequest, msgEmailMismatch).write(w, "")
-		return
-	}
-	id := d.id(in.Email, in.Region)
-	a := store[id]
-	now := s.opts.Now()
-	if in.Password == "" {
-		// Only a service that lets the password be omitted gets here: nothing is sent to the site, so
-		// the login, the session and any error stay as they are.
-		if a == nil {
-			d.refuse(http.StatusBadRequest, msgPasswordToAdd).write(w, id)
+// It reads the body before it checks the token, so that every refusal can echo the password it carried
+// (see EchoSecrets), and it lets go of s.mu while the login is at the site (see SetLoginDelay).
+func (s *Server) postAccount(d *service) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
+		in, err := parseAccountRequest(r, d)
+		s.mu.Lock()
+		defer s.mu.Unlock()
+		store, ok := s.subscribed(w, r, d, in.Password)
+		if !ok {
 			return
 		}
-		if in.MaxJobs != 0 {
-			a.maxJobs, a.updated = in.MaxJobs, now
+		if err != nil {
+			s.refuseTo(w, d.refuse(http.StatusBadRequest, err.Error()), "", in.Password)
+			return
 		}
-		writeJSON(w, d.updated, d.render(a, viewPost, now))
+		if d.postToAccount && r.PathValue(d.wildcard) != in.Email {
+			s.refuseTo(w, d.refuse(http.StatusBadRequest, msgEmailMismatch), "", in.Password)
+			return
+		}
+		id := d.id(in.Email, in.Region)
+		if in.Password == "" {
+			s.updateMaxJobs(w, d, store, id, in)
+			return
+		}
+		if delay := s.loginDelay; delay > 0 {
+			// The site takes its time, and other requests are served meanwhile. The wait ignores the
+			// client: the service finishes a login whether or not anyone still waits for its answer.
+			s.mu.Unlock()
+			time.Sleep(delay)
+			s.mu.Lock()
+		}
+		s.logIn(w, d, store, id, in)
+	}
+}
+
+// updateMaxJobs is a POST without a password, which only a service that lets it be omitted takes: nothing
+// is sent to the site, so the login, the session and any error stay as they are; the caller holds s.mu.
+func (s *Server) updateMaxJobs(w http.ResponseWriter, d *service, store accounts, id string, in accountRequest) {
+	a := store[id]
+	if a == nil {
+		d.refuse(http.StatusBadRequest, msgPasswordToAdd).write(w, id)
 		return
 	}
+	now := s.opts.Now()
+	if in.MaxJobs != 0 {
+		a.maxJobs, a.updated = in.MaxJobs, now
+	}
+	writeJSON(w, d.updated, d.render(a, viewPost, now))
+}
+
+// logIn is the rest of a POST with a password, once the site has answered; the caller holds s.mu.
+func (s *Server) logIn(w http.ResponseWriter, d *service, store accounts, id string, in accountRequest) {
+	a := store[id] // read after the login: the account may have come or gone meanwhile
+	if a != nil {
+		a.posted = in.Password
+	}
 	if f := s.login(d, in.Email, in.Password); f != nil {
-		f.write(w, id)
+		s.refuseTo(w, *f, id, in.Password)
 		return
 	}
 	if a == nil && s.opts.MaxAccounts > 0 && len(store) >= s.opts.MaxAccounts {
-		d.refuse(http.StatusPaymentRequired, fmt.Sprintf(msgAccountCapFormat, s.opts.MaxAccounts, d.title)).write(w, id)
+		s.refuseTo(w, d.refuse(http.StatusPaymentRequired, fmt.Sprintf(msgAccountCapFormat, s.opts.MaxAccounts, d.title)), id, in.Password)
 		return
 	}
 	status := d.updated
@@ -115,11 +156,46 @@ func (s *Server) postAccount(w http.ResponseWriter, r *http.Request, d *service,
 	a = s.upsert(d, store, in)
 	if d.securityCheck != "" && s.securityChecks[in.Email] {
 		// The login got as far as the site's challenge: the account is kept, paused until posted again.
-		a.err = d.securityCheck
-		d.refuse(596, a.err).write(w, id)
+		a.setError(d.securityCheck, s.echo)
+		s.refuseStored(w, d, a)
 		return
 	}
-	writeJSON(w, status, d.render(a, viewPost, now))
+	writeJSON(w, status, d.render(a, viewPost, s.opts.Now()))
+}
+
+// setError puts the account in an error state, or heals it with ""; echo embeds the last password posted
+// for it, as EchoSecrets asks.
+func (a *account) setError(message string, echo bool) {
+	a.err, a.errEchoed = message, false
+	if echo && message != "" && a.posted != "" {
+		a.err, a.errEchoed = echoPassword(message, a.posted), true
+	}
+}
+
+// refuseTo writes f in answer to a request that carried password ("" for none): while EchoSecrets is on,
+// the text embeds it (as plain text with EchoSecretsPlain); the caller holds s.mu.
+func (s *Server) refuseTo(w http.ResponseWriter, f refusal, id, password string) {
+	if !s.echo || password == "" {
+		f.write(w, id)
+		return
+	}
+	if s.echoPlain {
+		f.form = plainText
+	}
+	f.send(w, echoPassword(strings.ReplaceAll(f.text, "{id}", id), password))
+}
+
+// refuseStored is the 596 of an account in an error state, in the words stored for it; the caller holds s.mu.
+func (s *Server) refuseStored(w http.ResponseWriter, d *service, a *account) {
+	f := d.refuse(596, a.err)
+	if !a.errEchoed {
+		f.write(w, a.id)
+		return
+	}
+	if s.echoPlain {
+		f.form = plainText
+	}
+	f.send(w, a.err)
 }
 
 func (s *Server) getAccount(w http.ResponseWriter, r *http.Request, d *service, store accounts) {
@@ -129,7 +205,7 @@ func (s *Server) getAccount(w http.ResponseWriter, r *http.Request, d *service, 
 	}
 	if a.err != "" && !d.readsStored {
 		// A live read of a broken account fails as the service's other calls do: add it again.
-		d.refuse(596, a.err).write(w, a.id)
+		s.refuseStored(w, d, a)
 		return
 	}
 	a.reads++
@@ -209,7 +285,7 @@ func (s *Server) upsert(d *service, store accounts, in accountRequest) *account 
 	}
 	s.logins++
 	sum := sha256.Sum256(fmt.Appendf(nil, "%s#%d", id, s.logins))
-	a.password, a.err, a.loggedIn, a.updated = in.Password, "", now, now
+	a.password, a.posted, a.err, a.errEchoed, a.loggedIn, a.updated = in.Password, in.Password, "", false, now, now
 	a.session = sessionTokenPrefix + hex.EncodeToString(sum[:])
 	return a
 }

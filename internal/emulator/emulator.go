@@ -5,6 +5,7 @@
 package emulator
 
 import (
+	"context"
 	"hash/fnv"
 	"math/rand/v2"
 	"net"
@@ -49,10 +50,15 @@ type Server struct {
 	source         *rand.PCG
 	rng            *rand.Rand
 	latency        time.Duration
+	loginDelay     time.Duration
+	echo           bool // EchoSecrets: refusals and stored errors embed the password posted
+	echoPlain      bool // EchoSecretsPlain: those refusals are text/plain
 	calls          map[string]int
 	userAgent      string
 	inFlight       int
+	idle           chan struct{} // closed when inFlight falls to zero; nil while idle
 	peak           int
+	listeners      map[*http.Server]*Listener // what Serve serves on, for Restart faults
 
 	conns atomic.Int64
 }
@@ -88,13 +94,14 @@ func New(opts Options) *Server {
 		users:          map[Service]map[string]*siteUser{},
 		securityChecks: map[string]bool{},
 		calls:          map[string]int{},
+		listeners:      map[*http.Server]*Listener{},
 		source:         rand.NewPCG(1, 2),
 	}
 	s.rng = rand.New(s.source)
 	s.mux = http.NewServeMux()
 	for _, d := range catalog {
 		keys := Calls(d.name)
-		s.mux.HandleFunc(keys.Post, s.forService(d, s.postAccount))
+		s.mux.HandleFunc(keys.Post, s.postAccount(d))
 		s.mux.HandleFunc(keys.List, s.forService(d, s.listAccounts))
 		s.mux.HandleFunc(keys.Get, s.forService(d, s.getAccount))
 		s.mux.HandleFunc(keys.Delete, s.forService(d, s.deleteAccount))
@@ -210,12 +217,13 @@ func (s *Server) RemoveAccount(token string, svc Service, id string) {
 }
 
 // SetAccountError breaks an account, as a lost session would: the list reports message, GET answers 596
-// (Muse reports it as the health), until the account is posted again. An empty message heals it.
+// (Muse reports it as the health), until the account is posted again. An empty message heals it. While
+// EchoSecrets is on, the message embeds the last password posted for the account.
 func (s *Server) SetAccountError(token string, svc Service, id, message string) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if a := s.storeOf(token, svc)[id]; a != nil {
-		a.err = message
+		a.setError(message, s.echo)
 	}
 }
 
@@ -252,6 +260,39 @@ func (s *Server) SetLatency(d time.Duration) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.latency = d
+}
+
+// SetLoginDelay makes every POST that logs in to the site (one carrying a password) spend d there before
+// the account is written, as a slow login does: other requests are served meanwhile, and the account is
+// written after d even when the client has gone away, since the service finishes what it started; only
+// then is the answer sent, to a client that still waits. Zero logs in at once.
+func (s *Server) SetLoginDelay(d time.Duration) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.loginDelay = d
+}
+
+func (s *Server) currentLoginDelay() time.Duration {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.loginDelay
+}
+
+// WaitIdle returns once no request is being handled, so that a test can wait for a login its client gave
+// up on to land; it returns ctx's error if ctx ends first. Requests still on their way in are not seen.
+func (s *Server) WaitIdle(ctx context.Context) error {
+	s.mu.Lock()
+	idle := s.idle
+	s.mu.Unlock()
+	if idle == nil {
+		return nil
+	}
+	select {
+	case <-idle:
+		return nil
+	case <-ctx.Done():
+		return ctx.Err()
+	}
 }
 
 // Calls is how many requests reached a route ("GET", "/v1/kling/accounts/{email}", say), faulted ones

@@ -3,6 +3,7 @@ package emulator
 import (
 	"net/http"
 	"net/http/httptest"
+	"strconv"
 	"time"
 )
 
@@ -25,6 +26,15 @@ const (
 	LoseAnswer
 	// Hang holds the request until the client gives up or the Server is closed.
 	Hang
+	// Refuse answers Fault.Status (400 to 999) with {"error": Fault.Message, "code": Fault.Status}, and
+	// the request is not applied: a definite refusal, such as a retry meets after its first answer was
+	// lost.
+	Refuse
+	// Restart applies the request and closes the connection without an answer, as LoseAnswer does; then
+	// the service refuses connections for Fault.Down and listens again on the same address. Idle
+	// connections are closed, so a retry dials anew. Only a Server served by Serve can restart; any
+	// other answers 500 saying so.
+	Restart
 )
 
 // Fault is one injected failure.
@@ -36,6 +46,11 @@ type Fault struct {
 	Method string
 	// Call limits a queued fault to one route, by its call key (Calls(Kling).Get, say); empty matches any.
 	Call string
+	// Status and Message are a Refuse fault's answer.
+	Status  int
+	Message string
+	// Down is how long a Restart fault keeps the service from accepting connections.
+	Down time.Duration
 }
 
 // FailNext makes the next n requests fail with f, before any random faults.
@@ -78,16 +93,16 @@ func (s *Server) inject(f Fault, w http.ResponseWriter, r *http.Request) bool {
 		if f.RetryAfter != "" {
 			w.Header().Set("Retry-After", f.RetryAfter)
 		}
-		writeJSON(w, http.StatusTooManyRequests, errorBody{Error: "Too many requests", Code: http.StatusTooManyRequests})
+		s.faultRefusal(w, r, http.StatusTooManyRequests, "Too many requests")
 	case InternalError:
-		writeJSON(w, http.StatusInternalServerError, errorBody{Error: "Internal server error", Code: http.StatusInternalServerError})
+		s.faultRefusal(w, r, http.StatusInternalServerError, "Internal server error")
 	case UnavailableHTML:
 		w.Header().Set("Content-Type", "text/html; charset=utf-8")
 		w.WriteHeader(http.StatusServiceUnavailable)
 		_, _ = w.Write([]byte("<!DOCTYPE html>\n<html><head><title>503 Service Temporarily Unavailable</title></head>" +
 			"<body><h1>503 Service Temporarily Unavailable</h1></body></html>\n"))
 	case AccountError:
-		writeJSON(w, 596, errorBody{Error: "Account is in an error state, please add it again", Code: 596})
+		s.faultRefusal(w, r, 596, "Account is in an error state, please add it again")
 	case DropConnection:
 		hangUp(w)
 	case LoseAnswer:
@@ -98,6 +113,24 @@ func (s *Server) inject(f Fault, w http.ResponseWriter, r *http.Request) bool {
 		case <-r.Context().Done():
 		case <-s.done:
 		}
+		hangUp(w)
+	case Refuse:
+		if f.Status < 400 || f.Status > 999 {
+			writeText(w, http.StatusInternalServerError, "emulator: a Refuse fault needs a Status from 400 to 999, not "+strconv.Itoa(f.Status))
+			break
+		}
+		s.faultRefusal(w, r, f.Status, f.Message)
+	case Restart:
+		l := s.listenerOf(r)
+		if l == nil {
+			// A 500 in words that name the misuse: a test's error then says why, where a dropped connection
+			// would pass for the restart it asked for.
+			writeText(w, http.StatusInternalServerError, "emulator: a Restart fault needs the Server served by "+
+				"Server.Serve, which can close and reopen its listener; this request came through another http.Server")
+			break
+		}
+		s.mux.ServeHTTP(httptest.NewRecorder(), r)
+		l.restart(f.Down) // before the hang-up, so that a client's immediate retry finds the port closed
 		hangUp(w)
 	default:
 		return false
@@ -142,6 +175,9 @@ func (s *Server) enter(key, userAgent string) {
 	defer s.mu.Unlock()
 	s.calls[key]++
 	s.userAgent = userAgent
+	if s.inFlight == 0 {
+		s.idle = make(chan struct{})
+	}
 	s.inFlight++
 	s.peak = max(s.peak, s.inFlight)
 }
@@ -150,4 +186,8 @@ func (s *Server) leave() {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.inFlight--
+	if s.inFlight == 0 {
+		close(s.idle)
+		s.idle = nil
+	}
 }

@@ -164,8 +164,13 @@ const (
 	plainText
 )
 
+// write writes the refusal about the account id, which stands in for "{id}" in its text.
 func (f refusal) write(w http.ResponseWriter, id string) {
-	text := strings.ReplaceAll(f.text, "{id}", id)
+	f.send(w, strings.ReplaceAll(f.text, "{id}", id))
+}
+
+// send writes text in the refusal's form, as it is: a text that embeds a secret is not searched for {id}.
+func (f refusal) send(w http.ResponseWriter, text string) {
 	switch f.form {
 	case plainText:
 		writeText(w, f.status, text)

@@ -3,7 +3,6 @@ package provider
 import (
 	"context"
 	"fmt"
-	"net/http/httptest"
 	"os"
 	"regexp"
 	"slices"
@@ -51,11 +50,17 @@ func newAccEnvWith(t *testing.T, opts emulator.Options) *accEnv {
 	emu := emulator.New(opts)
 	token := fmt.Sprintf("user:%d-acc%s", 1000+tokenSeq.Add(1), strings.ReplaceAll(t.Name(), "_", ""))
 	emu.AddToken(token)
-	srv := httptest.NewUnstartedServer(emu)
-	srv.Config.ConnState = emu.ConnState
-	srv.Start()
-	t.Cleanup(func() { emu.Close(); srv.Close() })
-	return &accEnv{emu: emu, url: srv.URL, token: token}
+	// Served by Serve, which counts connections (ConnState) and can close and reopen its port (Restart faults).
+	l, err := emu.Serve(context.Background(), "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() {
+		if err := l.Stop(); err != nil {
+			t.Errorf("stopping the emulator: %v", err)
+		}
+	})
+	return &accEnv{emu: emu, url: l.URL, token: token}
 }
 
 func live() bool { return os.Getenv(envLive) == "1" }
