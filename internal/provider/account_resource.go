@@ -2,7 +2,6 @@ package provider
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"slices"
@@ -91,14 +90,9 @@ func (r *accountResource) Configure(_ context.Context, req resource.ConfigureReq
 }
 
 // ModifyPlan keeps an update that changes nothing the service holds (the timeouts block, say) from
-// costing a login, plans the re-adding of an account the service reports in an error state, and tells a
-// replacement which account it replaces.
+// costing a login, and plans the re-adding of an account the service reports in an error state.
 func (r *accountResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
-	switch {
-	case req.Plan.Raw.IsNull():
-		return
-	case req.State.Raw.IsNull():
-		r.planCreate(ctx, req, resp)
+	if req.State.Raw.IsNull() || req.Plan.Raw.IsNull() {
 		return
 	}
 	prior, err := rawAttributes(req.State.Raw)
@@ -106,9 +100,6 @@ func (r *accountResource) ModifyPlan(ctx context.Context, req resource.ModifyPla
 		resp.Diagnostics.AddError("Unable to read the prior state", err.Error())
 		return
 	}
-	// Should Terraform replace the account (-replace, a changed email), it plans the new object again with
-	// no prior state but with this plan's private data: that is how planCreate learns what is replaced.
-	resp.Diagnostics.Append(resp.Private.SetKey(ctx, replacesKey, jsonString(prior.string("id").ValueString()))...)
 	if prior["error"].IsNull() && req.Plan.Raw.Equal(req.State.Raw) {
 		return // a healthy account with nothing to change, the common case of a large plan: keep it cheap
 	}
@@ -129,43 +120,13 @@ func (r *accountResource) ModifyPlan(ctx context.Context, req resource.ModifyPla
 	resp.Plan.Raw = planned.object(req.Plan.Raw.Type())
 }
 
-// planCreate plans a new object. When it replaces an account of the same identity (terraform apply
-// -replace, with or without create_before_destroy), the plan says so by knowing the id already: Create
-// then knows the account the service holds is this configuration's own, not one to adopt.
-func (r *accountResource) planCreate(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
-	replaced, diags := req.Private.GetKey(ctx, replacesKey)
-	resp.Diagnostics.Append(diags...)
-	resp.Diagnostics.Append(resp.Private.SetKey(ctx, replacesKey, nil)...)
-	var id string
-	if len(replaced) == 0 || json.Unmarshal(replaced, &id) != nil {
-		return
-	}
-	planned, err := rawAttributes(req.Plan.Raw)
-	if err != nil {
-		resp.Diagnostics.AddError("Unable to read the plan", err.Error())
-		return
-	}
-	if args := r.args(planned); !args.Email.IsUnknown() && !args.Region.IsUnknown() && args.id(r.svc) == id {
-		resp.Diagnostics.Append(resp.Plan.SetAttribute(ctx, path.Root("id"), id)...)
-	}
-}
-
-// Keys of the provider's private state of an account.
-const (
-	// replacesKey holds, in a plan, the id of the account a replacement replaces.
-	replacesKey = "replaces"
-	// unsettledKey marks an account whose last create got no definite answer, until a write settles it.
-	unsettledKey = "unsettled"
-)
+// unsettledKey, in an account's private state, marks an account whose last create got no definite
+// answer, until a write settles it.
+const unsettledKey = "unsettled"
 
 // unsettledNote is the account's error while unsettledKey marks it: the plan's update sends it again.
 const unsettledNote = "Whether useapi.net holds this account with the configured values is not known: the " +
 	"request that added it got no definite answer. The next apply sends it again, in place."
-
-func jsonString(s string) []byte {
-	data, _ := json.Marshal(s) // a string always encodes
-	return data
-}
 
 // needsWrite reports whether applying plan over state must post the account: something the service holds
 // or the password changed, or the service reports the account in an error state.
@@ -188,20 +149,13 @@ func (r *accountResource) Create(ctx context.Context, req resource.CreateRequest
 	ctx, cancel := bounded(ctx, timeoutsOf(ctx, req.Plan, &resp.Diagnostics).Create, defaultWriteTimeout, &resp.Diagnostics)
 	defer cancel()
 	id := plan.id(r.svc)
-	// planCreate knows the id in advance only for a replacement of this configuration's own account.
-	own := !attrs.string("id").IsUnknown()
 	summary := "Unable to create " + r.svc.title + " account"
 	defer r.data.run.lock(r.svc, id)()
 
-	var prior account
-	var existed bool
-	if !own {
-		var priorErr error
-		prior, existed, priorErr = r.data.run.preexisting(ctx, r.svc, r.data.client, id)
-		if priorErr != nil {
-			addServiceError(&resp.Diagnostics, r.svc, summary, fmt.Errorf("reading the %s accounts to check whether %s is already configured: %w", r.svc.title, id, priorErr))
-			return
-		}
+	prior, existed, priorErr := r.data.run.preexisting(ctx, r.svc, r.data.client, id)
+	if priorErr != nil {
+		addServiceError(&resp.Diagnostics, r.svc, summary, fmt.Errorf("reading the %s accounts to check whether %s is already configured: %w", r.svc.title, id, priorErr))
+		return
 	}
 	sent := r.input(plan, password)
 	got, err := r.svc.calls.upsert(ctx, r.data.client, sent)
@@ -211,7 +165,7 @@ func (r *accountResource) Create(ctx context.Context, req resource.CreateRequest
 		got = r.savedInError(sent, err, &resp.Diagnostics)
 	case useapi.MayHaveApplied(err):
 		var settled bool
-		got, settled, err = r.settle(ctx, id, sent, existed || own, err, &resp.Diagnostics)
+		got, settled, err = r.settle(ctx, id, sent, existed, err, &resp.Diagnostics)
 		if err != nil {
 			addServiceError(&resp.Diagnostics, r.svc, summary, err)
 			return
@@ -234,11 +188,15 @@ func (r *accountResource) Create(ctx context.Context, req resource.CreateRequest
 	got.id = id
 	r.data.run.markWritten(r.svc, id)
 	if existed {
-		resp.Diagnostics.AddWarning(r.svc.title+" account adopted",
-			fmt.Sprintf("%s was already configured at useapi.net (with max_jobs = %s) before this apply. It is now "+
-				"managed by this configuration, with the values it declares, and terraform destroy will remove it "+
-				"from useapi.net. To stop managing it without removing it, use a removed block (or terraform state rm).",
-				id, jobsText(prior.maxJobs)))
+		// Terraform tells a create nothing of the object it replaces: with create_before_destroy, the old
+		// object is still in state while this runs, so an account held here may be this configuration's own.
+		resp.Diagnostics.AddWarning(r.svc.title+" account already at useapi.net",
+			fmt.Sprintf("useapi.net already held %s (with max_jobs = %s) when this apply added it. If this "+
+				"configuration is replacing its own account with create_before_destroy (terraform apply -replace, "+
+				"a tainted account), that was the account itself, and the replacement keeps it. Otherwise it was "+
+				"configured outside this configuration, which now adopts it: it is managed with the values declared "+
+				"here, and terraform destroy will remove it from useapi.net. To stop managing it without removing "+
+				"it, use a removed block (or terraform state rm).", id, jobsText(prior.maxJobs)))
 	}
 	r.record(ctx, attrs, got, &resp.Diagnostics)
 	resp.State.Raw = attrs.object(req.Plan.Raw.Type())
@@ -250,7 +208,8 @@ func (r *accountResource) Create(ctx context.Context, req resource.CreateRequest
 // what was sent, and held none before. An error means the create certainly did not take effect: every
 // attempt was answered, and the service says it does not hold the account. Anything else is unknown:
 // settled is false and a warning says why. held says the service held the account before this create
-// (adopted, or this configuration's own being replaced), when a password cannot be read back to tell.
+// (adopted, or this configuration's own being replaced with create_before_destroy): then a password,
+// which cannot be read back, is all that could tell whether the request reached it.
 func (r *accountResource) settle(ctx context.Context, id string, sent useapi.AccountInput, held bool, cause error,
 	diags *diag.Diagnostics,
 ) (got account, settled bool, err error) {
@@ -350,7 +309,6 @@ func (r *accountResource) Update(ctx context.Context, req resource.UpdateRequest
 	}
 	resp.State.Raw = req.Plan.Raw.Copy()
 	r.setIdentity(ctx, resp.Identity, plan, &resp.Diagnostics)
-	resp.Diagnostics.Append(resp.Private.SetKey(ctx, replacesKey, nil)...) // it was for a replacement, not this
 	if !needsWrite(prior, plan) {
 		return // only what the service does not hold changed, and the plan already holds every value
 	}

@@ -129,6 +129,8 @@ func (w *cliWorkspace) mustRun(extraEnv []string, args ...string) cliResult {
 type stateAccount struct {
 	MaxJobs int64
 	Tainted bool
+	// Error is the account's error attribute; empty when null.
+	Error string
 }
 
 // stateAccounts reads the useapi_kling_account instances from the local state file, by email.
@@ -142,6 +144,7 @@ func (w *cliWorkspace) stateAccounts() map[string]stateAccount {
 				Attributes struct {
 					Email   string `json:"email"`
 					MaxJobs int64  `json:"max_jobs"`
+					Error   string `json:"error"`
 				} `json:"attributes"`
 			} `json:"instances"`
 		} `json:"resources"`
@@ -159,7 +162,7 @@ func (w *cliWorkspace) stateAccounts() map[string]stateAccount {
 			continue
 		}
 		for _, i := range r.Instances {
-			out[i.Attributes.Email] = stateAccount{MaxJobs: i.Attributes.MaxJobs, Tainted: i.Status == "tainted"}
+			out[i.Attributes.Email] = stateAccount{MaxJobs: i.Attributes.MaxJobs, Tainted: i.Status == "tainted", Error: i.Attributes.Error}
 		}
 	}
 	return out

@@ -263,11 +263,11 @@ func TestAccAdoptionWarns(t *testing.T) {
 	env.emu.PutAccount(env.token, emulator.Kling, emulator.Account{Email: "user0@example.com", Password: "old", MaxJobs: 6})
 	w := newCLIWorkspace(t, manyAccounts(env, 2, 0))
 	r := w.mustRun(nil, "apply", "-auto-approve", "-input=false")
-	if !errorRegexp("Warning: Kling account adopted", "user0@example.com was already configured at useapi.net (with max_jobs = 6)",
+	if !errorRegexp("Warning: Kling account already at useapi.net", "useapi.net already held user0@example.com (with max_jobs = 6)",
 		"terraform destroy will remove it").MatchString(r.stdout) {
 		t.Fatalf("no adoption warning:\n%s", r.stdout)
 	}
-	if strings.Count(r.stdout, "account adopted") != 1 {
+	if strings.Count(r.stdout, "account already at useapi.net") != 1 {
 		t.Fatalf("only user0 was adopted; user1 is new:\n%s", r.stdout)
 	}
 	expectAgreement(t, env, w, 2)
