@@ -95,8 +95,8 @@ func (s *accountService) idDescription() string {
 }
 
 const errorDescription = "Why the account needs attention, in useapi.net's words (such as a broken session), or " +
-	"null when the service reports nothing wrong. While it is set, a plan shows an in-place update that adds " +
-	"the account again, which is what clears it."
+	"the provider's note that the create that added it got no definite answer; null when nothing is wrong. " +
+	"While it is set, a plan shows an in-place update that adds the account again, which is what clears it."
 
 func (s *accountService) regionDescription() string {
 	return fmt.Sprintf("The %s region the account belongs to: %s. Changing it replaces the resource, since a "+
