@@ -43,12 +43,12 @@ func send(ctx context.Context, client *http.Client, method, url, body, auth stri
 	return answer{status: resp.StatusCode, contentType: resp.Header.Get("Content-Type"), body: string(data)}, err
 }
 
-// waitCalls waits until the route has counted n requests: the server has begun handling them.
-func waitCalls(t *testing.T, s *Server, key string, n int) {
+// waitCalls waits until the route has counted a request: the server has begun handling it.
+func waitCalls(t *testing.T, s *Server, key string) {
 	t.Helper()
-	for deadline := time.Now().Add(5 * time.Second); s.CallCounts()[key] < n; {
+	for deadline := time.Now().Add(5 * time.Second); s.CallCounts()[key] == 0; {
 		if time.Now().After(deadline) {
-			t.Fatalf("%s: %d requests reached the server, want %d", key, s.CallCounts()[key], n)
+			t.Fatalf("%s: no request reached the server", key)
 		}
 		time.Sleep(5 * time.Millisecond)
 	}
@@ -74,7 +74,7 @@ func TestLoginDelayFinishesWithoutTheClient(t *testing.T) {
 	if a, err := send(ctx, http.DefaultClient, "POST", srv.URL+"/v1/kling/accounts", emailBody("a@example.com", "p"), ""); err == nil {
 		t.Fatalf("answered %d before the login finished", a.status)
 	}
-	waitCalls(t, s, Calls(Kling).Post, 1)
+	waitCalls(t, s, Calls(Kling).Post)
 	if got := s.Accounts(token, Kling); len(got) != 0 {
 		t.Fatalf("the account was written before the login finished: %+v", got)
 	}
@@ -104,9 +104,9 @@ func TestLoginDelayLeavesOtherRequestsFree(t *testing.T) {
 		a, err := send(context.Background(), http.DefaultClient, method, srv.URL+path, body, "")
 		return result{a, time.Since(start), err}
 	}
-	login := make(chan result, 1)
+	login := make(chan result)
 	go func() { login <- timed("POST", "/v1/kling/accounts", emailBody("a@example.com", "p")) }()
-	waitCalls(t, s, Calls(Kling).Post, 1)
+	waitCalls(t, s, Calls(Kling).Post)
 
 	// While the login is at the site, the state is not locked and a password-less update does not log in.
 	if r := timed("GET", "/v1/kling/accounts", ""); r.err != nil || r.status != 404 || r.took > delay/2 {
@@ -137,7 +137,7 @@ func TestLoginDelayDoesNotHangShutdown(t *testing.T) {
 		if _, err := send(ctx, http.DefaultClient, "POST", url+"/v1/kling/accounts", emailBody("a@example.com", "p"), ""); err == nil {
 			t.Fatal("answered before the login finished")
 		}
-		waitCalls(t, s, Calls(Kling).Post, 1)
+		waitCalls(t, s, Calls(Kling).Post)
 	}
 	t.Run("httptest", func(t *testing.T) {
 		t.Parallel()
@@ -192,7 +192,7 @@ func TestWaitIdleEndsWithItsContext(t *testing.T) {
 		defer close(done)
 		_, _ = send(clientCtx, http.DefaultClient, "GET", srv.URL+"/v1/kling/accounts", "", "")
 	}()
-	waitCalls(t, s, Calls(Kling).List, 1)
+	waitCalls(t, s, Calls(Kling).List)
 	ctx, cancel := context.WithTimeout(context.Background(), 50*time.Millisecond)
 	defer cancel()
 	if err := s.WaitIdle(ctx); !errors.Is(err, context.DeadlineExceeded) {

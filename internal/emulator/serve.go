@@ -112,7 +112,8 @@ func (l *Listener) relisten(down time.Duration) {
 			l.mu.Unlock()
 			return
 		}
-		ln, err := net.Listen("tcp", l.addr)
+		var lc net.ListenConfig
+		ln, err := lc.Listen(context.Background(), "tcp", l.addr)
 		if err == nil {
 			l.ln = ln
 			l.http.SetKeepAlivesEnabled(true)
