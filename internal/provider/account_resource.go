@@ -268,6 +268,10 @@ func (r *accountResource) Read(ctx context.Context, req resource.ReadRequest, re
 	// Identity must be set even on an account about to be forgotten: the framework checks it after Read.
 	r.setIdentity(ctx, resp.Identity, state, &resp.Diagnostics)
 
+	if !state.Password.IsNull() {
+		// The service may echo a stored password in an account's error; state has this one to mask.
+		ctx = useapi.WithSecrets(ctx, state.Password.ValueString())
+	}
 	got, err := r.svc.calls.read(ctx, r.data.client, id)
 	switch {
 	case isGone(err):

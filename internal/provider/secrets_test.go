@@ -1,11 +1,18 @@
 package provider
 
 import (
+	"bytes"
+	"encoding/json"
 	"fmt"
+	"io"
+	"net/http"
 	"os"
 	"path/filepath"
+	"slices"
+	"strconv"
 	"strings"
 	"testing"
+	"unicode"
 
 	"github.com/useapi-community/terraform-provider-useapi/internal/emulator"
 )
@@ -116,4 +123,197 @@ resource "useapi_kling_account" "write_only" {
 	if !strings.Contains(state, statePassword) {
 		t.Error("state lacks the password of the password-style account")
 	}
+}
+
+// TestAccSecretsEchoedInEveryForm runs the built provider under terraform with TF_LOG=trace against a
+// service that echoes the password a POST carried in its refusals and in the error it stores for an account,
+// after a preamble that puts the password across the byte where the client cuts a message. Neither the
+// printed output, nor the trace log, nor the state may show a write-only password in any form: as sent,
+// JSON-escaped with or without HTML escaping, with its white space folded, or Go-quoted as hclog writes a
+// value. It covers a refused Kling login and a Muse login paused by a security check (596), whose words
+// become the computed error attribute that state and plans show; the service answers in JSON, then in
+// plain text.
+func TestAccSecretsEchoedInEveryForm(t *testing.T) {
+	skipUnlessAcc(t)
+	t.Parallel()
+	for name, plain := range map[string]bool{"JSON": false, "plain text": true} {
+		t.Run(name, func(t *testing.T) {
+			t.Parallel()
+			checkEchoedSecrets(t, plain)
+		})
+	}
+}
+
+func checkEchoedSecrets(t *testing.T, plain bool) {
+	env := newAccEnv(t)
+	env.needsEmulator(t)
+	const (
+		klingPassword = "pa  ss\t<&>\"wörd-1"
+		musePassword  = "x&y<z>\"q  r-2"
+	)
+	env.emu.EchoSecrets(true)
+	if plain {
+		env.emu.EchoSecretsPlain(true)
+	}
+	env.emu.AddUser(emulator.Kling, "refused@example.com", "something-else")
+	env.emu.RequireSecurityCheck("checked@example.com", true)
+	logPath := filepath.Join(t.TempDir(), "terraform.log")
+	config := fmt.Sprintf(`
+provider "useapi" {
+  base_url = %q
+}
+variable "kling_password" {
+  type      = string
+  sensitive = true
+  ephemeral = true
+}
+variable "muse_password" {
+  type      = string
+  sensitive = true
+  ephemeral = true
+}
+resource "useapi_kling_account" "refused" {
+  email               = "refused@example.com"
+  max_jobs            = 1
+  password_wo         = var.kling_password
+  password_wo_version = 1
+}
+resource "useapi_muse_account" "checked" {
+  email               = "checked@example.com"
+  max_jobs            = 1
+  password_wo         = var.muse_password
+  password_wo_version = 1
+}
+`, env.url)
+	w := newCLIWorkspace(t, config, "USEAPI_TOKEN="+env.token, "TF_LOG=trace", "TF_LOG_PATH="+logPath,
+		"TF_VAR_kling_password="+klingPassword, "TF_VAR_muse_password="+musePassword)
+
+	var printed strings.Builder
+	failed := w.run(nil, "apply", "-auto-approve")
+	printed.WriteString(failed.stdout + failed.stderr)
+	if failed.err == nil || !errorRegexp("password is incorrect", "[REDAC").MatchString(failed.stderr) {
+		t.Fatalf("the wrong Kling password was not refused with its echo masked:\n%s\n%s", failed.stdout, failed.stderr)
+	}
+	if !errorRegexp("Muse account saved, but it needs attention", "security check", "[REDAC").MatchString(failed.stdout + failed.stderr) {
+		t.Fatalf("the Muse security check is not reported with its echo masked:\n%s\n%s", failed.stdout, failed.stderr)
+	}
+	// The state as terraform shows it, and a plan that shows the error attribute (without a refresh: a
+	// read carries no password to mask, see below).
+	printed.WriteString(w.mustRun(nil, "show").stdout)
+	plan := w.mustRun(nil, "plan", "-refresh=false")
+	printed.WriteString(plan.stdout + plan.stderr)
+	if !errorRegexp("error", "security check", "[REDAC").MatchString(plan.stdout) {
+		t.Fatalf("the plan does not show the Muse account's error:\n%s", plan.stdout)
+	}
+
+	// The checks below mean something only if the service did echo the passwords: Muse stores its error
+	// with the password in it, and a refusal of the Kling login carries it JSON-escaped (as \u003c…), or
+	// as it is in plain text.
+	muse := env.emu.Accounts(env.token, emulator.Muse)
+	if len(muse) != 1 || muse[0].Password != musePassword || !strings.Contains(muse[0].Error, musePassword) {
+		t.Fatalf("Muse holds %+v, want the account with its password echoed in its error", muse)
+	}
+	echoed := jsonForm(klingPassword, true)
+	if plain {
+		echoed = klingPassword
+	}
+	if answer := postKling(t, env, "refused@example.com", klingPassword); !strings.Contains(answer, echoed) {
+		t.Fatalf("the emulator's refusal does not echo the password as %q:\n%s", echoed, answer)
+	}
+
+	logData, err := os.ReadFile(logPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	state := w.readFile("terraform.tfstate")
+	if !errorRegexp("security check", "[REDAC").MatchString(state) {
+		t.Fatalf("the state lacks the Muse account's error, masked:\n%s", state)
+	}
+	places := map[string]string{"printed output": printed.String(), "trace log": string(logData), "state": state}
+	for place, text := range places {
+		// Terraform wraps a diagnostic's lines and boxes them in "│": read it folded as well.
+		folded := strings.Join(strings.Fields(strings.ReplaceAll(text, "│", " ")), " ")
+		// A password cut in two at the end of a message must not show either half.
+		for _, secret := range []string{klingPassword, musePassword, env.token, klingPassword[:len(klingPassword)/2],
+			klingPassword[len(klingPassword)/2:], musePassword[:len(musePassword)/2], musePassword[len(musePassword)/2:]} {
+			for _, form := range echoedForms(secret) {
+				if strings.Contains(text, form) || strings.Contains(folded, form) {
+					t.Errorf("%s shows the secret %q as %q", place, secret, form)
+				}
+			}
+		}
+	}
+}
+
+// echoedForms is every form in which a text can show secret: as it is and with its white space folded,
+// each JSON-escaped with and without HTML escaping, and each of those Go-quoted (strconv.Quote) and as
+// hclog writes a value in the trace log (the same escapes, but a backslash left as it is).
+func echoedForms(secret string) []string {
+	var out []string
+	for _, s := range []string{secret, strings.Join(strings.Fields(secret), " ")} {
+		for _, f := range []string{s, jsonForm(s, true), jsonForm(s, false)} {
+			q := strconv.Quote(f)
+			for _, form := range []string{f, q[1 : len(q)-1], hclogForm(f)} {
+				if !slices.Contains(out, form) {
+					out = append(out, form)
+				}
+			}
+		}
+	}
+	return out
+}
+
+// hclogForm is s as hclog writes a quoted log value: " as \", a character that does not print with its
+// Go escape (a tab as \t), the rest as it is.
+func hclogForm(s string) string {
+	var b strings.Builder
+	for _, r := range s {
+		switch {
+		case r == '"':
+			b.WriteString(`\"`)
+		case unicode.IsPrint(r):
+			b.WriteRune(r)
+		default:
+			q := strconv.QuoteRune(r) // these passwords hold no character whose escapes differ
+			b.WriteString(q[1 : len(q)-1])
+		}
+	}
+	return b.String()
+}
+
+// jsonForm is s inside a JSON string; html escapes <, > and & as json.Marshal does.
+func jsonForm(s string, html bool) string {
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(html)
+	if err := enc.Encode(s); err != nil {
+		panic(err)
+	}
+	q := strings.TrimSpace(b.String())
+	return q[1 : len(q)-1]
+}
+
+// postKling posts a Kling account straight to the emulator and returns its answer's body.
+func postKling(t *testing.T, env *accEnv, email, password string) string {
+	t.Helper()
+	body, err := json.Marshal(map[string]any{"email": email, "password": password, "maxJobs": 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	req, err := http.NewRequest(http.MethodPost, env.url+"/v1/kling/accounts", bytes.NewReader(body))
+	if err != nil {
+		t.Fatal(err)
+	}
+	req.Header.Set("Authorization", "Bearer "+env.token)
+	req.Header.Set("Content-Type", "application/json")
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer func() { _ = resp.Body.Close() }()
+	data, err := io.ReadAll(resp.Body)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(data)
 }

@@ -49,7 +49,7 @@ func (a Accounts[A]) Upsert(ctx context.Context, in AccountInput) (*A, error) {
 		path = a.item(in.Email)
 	}
 	var out A
-	if err := a.client.do(withSecrets(ctx, in.Password), http.MethodPost, path, body, &out); err != nil {
+	if err := a.client.do(WithSecrets(ctx, in.Password), http.MethodPost, path, body, &out); err != nil {
 		return nil, err
 	}
 	return &out, nil

@@ -263,7 +263,7 @@ func (c *Client) do(ctx context.Context, method string, segments []string, body 
 	if errors.As(err, &gaveUp) {
 		attempts, err, resp = gaveUp.attempts, gaveUp.err, gaveUp.resp
 	}
-	secrets := append([]string{c.token}, requestSecrets(ctx)...)
+	secrets := newMasker([]string{c.token}, requestSecrets(ctx))
 	if resp != nil {
 		defer func() { _ = resp.Body.Close() }()
 	}
@@ -307,13 +307,18 @@ func (c *Client) do(ctx context.Context, method string, segments []string, body 
 		return &TransportError{Method: method, Path: path, Attempts: attempts, Outcome: Unobserved,
 			Err: fmt.Errorf("useapi.net answered %d with an empty body where an account was expected", resp.StatusCode)}
 	}
-	return decodeJSON(data, out)
+	return decodeJSON(secrets.answer(data), out)
 }
 
 // masked hides every secret the service may have echoed in its words, which become a Terraform diagnostic.
-func masked(e *APIError, secrets []string) *APIError {
-	if e != nil {
-		e.Message = maskSecrets(e.Message, secrets)
+// The words are read again from the body as it came, masked before they are folded and cut.
+func masked(e *APIError, secrets *masker) *APIError {
+	switch {
+	case e == nil:
+	case e.body != nil:
+		e.Message, e.body = secrets.message(e.body), nil
+	default:
+		e.Message = secrets.String(e.Message)
 	}
 	return e
 }

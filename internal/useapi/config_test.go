@@ -108,6 +108,7 @@ func TestReasons(t *testing.T) {
 		{404, "", ReasonNotTheService},
 		{401, "Unauthorized", ReasonBadToken},
 		{401, "unauthorized.", ReasonBadToken},
+		{401, "useapi.net ⁝ Unauthorized", ReasonBadToken}, // as ACE Music's pages show it
 		// A 401 in other words is not the documented refusal of the token: no guess.
 		{401, "", ReasonOther},
 		{401, "Unable to sign in to Meta: wrong email or password", ReasonOther},

@@ -2,7 +2,6 @@ package useapi
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"net"
@@ -11,7 +10,6 @@ import (
 	"slices"
 	"strings"
 	"time"
-	"unicode/utf8"
 )
 
 // ErrNotFound matches, with errors.Is, the service's own answer that an account does not exist. A 404
@@ -26,8 +24,9 @@ const maxMessageBytes = 300
 
 // serviceNotFound matches the texts useapi.net's account APIs answer a 404 with: "Account configuration not
 // found…" and "Configuration not found…" (Kling, Runway, PixVerse), "Unable to find configuration for
-// account…" (Dreamina) and "Account a@example.com not found" (Muse).
-var serviceNotFound = regexp.MustCompile(`(?i)^(account )?configuration not found\b|^unable to find configuration for account\b|^account \S+ not found$`)
+// account…" (Dreamina), "Account a@example.com not found" (Muse) and "Account a@example.com is not
+// configured" (ACE Music).
+var serviceNotFound = regexp.MustCompile(`(?i)^(account )?configuration not found\b|^unable to find configuration for account\b|^account \S+ not found$|^account \S+ is not configured$`)
 
 // Reason is what an error answer means, read from the status and the service's own words.
 type Reason int
@@ -70,6 +69,9 @@ type APIError struct {
 	// Outcome is what all the attempts together tell of whether the request took effect; zero when the
 	// error was not made by a Client, and then this answer alone decides (see OutcomeOf).
 	Outcome Outcome
+	// body is the answer as it came, until the Client has masked the request's secrets in Message from it
+	// (see masked): masking the message once it is folded and cut would miss them.
+	body []byte
 }
 
 // Error says what the service answered.
@@ -98,7 +100,7 @@ func (e *APIError) Is(target error) bool {
 // the service documents for it; any other answer of that status is ReasonOther or a reason of its status
 // alone, so that no caller advises on a guess.
 func (e *APIError) Reason() Reason {
-	lower := strings.ToLower(strings.TrimSpace(e.Message))
+	lower := documentedWords(e.Message)
 	switch s := e.StatusCode; {
 	case s == StatusAccountError:
 		return ReasonAccountError
@@ -108,7 +110,7 @@ func (e *APIError) Reason() Reason {
 		return ReasonNotTheService
 	case isLoginRejection(s, lower):
 		return ReasonLoginRejected
-	case s == http.StatusUnauthorized && strings.TrimSuffix(lower, ".") == "unauthorized":
+	case s == http.StatusUnauthorized && lower == "unauthorized":
 		return ReasonBadToken
 	case s == http.StatusPaymentRequired && slices.Contains(noSubscription, lower):
 		return ReasonNoSubscription
@@ -120,6 +122,14 @@ func (e *APIError) Reason() Reason {
 		return ReasonBadRequest
 	}
 	return ReasonOther
+}
+
+// documentedWords is a message as the documented texts are compared with it: lower-cased, without the
+// "useapi.net ⁝ " some pages show before the service's words (ACE Music's 401), nor a closing period.
+func documentedWords(message string) string {
+	lower := strings.ToLower(strings.TrimSpace(message))
+	lower = strings.TrimSpace(strings.TrimPrefix(lower, "useapi.net ⁝"))
+	return strings.TrimSuffix(lower, ".")
 }
 
 // noSubscription are the services' documented words for a missing or lapsed subscription, lower-cased:
@@ -161,52 +171,10 @@ func statusText(code int) string {
 	return http.StatusText(code)
 }
 
-// newAPIError reads the service's words from a JSON {"error": "..."} body or a plain-text one.
+// newAPIError reads the service's words from a JSON {"error": "..."} body or a plain-text one (see
+// masker.message); the Client masks them from the body it keeps.
 func newAPIError(status int, body []byte, attempts int) *APIError {
-	return &APIError{StatusCode: status, Message: errorMessage(body), Attempts: attempts}
-}
-
-func errorMessage(body []byte) string {
-	text := strings.TrimSpace(string(body))
-	if text == "" {
-		return ""
-	}
-	var payload struct {
-		Error   json.RawMessage `json:"error"`
-		Message string          `json:"message"`
-	}
-	if json.Unmarshal(body, &payload) == nil {
-		var s string
-		switch {
-		case json.Unmarshal(payload.Error, &s) == nil && s != "":
-			return clip(s)
-		case len(payload.Error) > 0 && string(payload.Error) != "null":
-			return clip(string(payload.Error))
-		case payload.Message != "":
-			return clip(payload.Message)
-		}
-	}
-	if looksLikeHTML(text) {
-		return "(an HTML page instead of an API answer)"
-	}
-	return clip(text)
-}
-
-func looksLikeHTML(s string) bool {
-	head := strings.ToLower(s[:min(len(s), 64)])
-	return strings.HasPrefix(head, "<!doctype html") || strings.HasPrefix(head, "<html") || strings.Contains(head, "<head")
-}
-
-func clip(s string) string {
-	s = strings.Join(strings.Fields(s), " ")
-	if len(s) <= maxMessageBytes {
-		return s
-	}
-	cut := maxMessageBytes
-	for cut > 0 && !utf8.RuneStart(s[cut]) {
-		cut--
-	}
-	return s[:cut] + "…"
+	return &APIError{StatusCode: status, Message: errorMessage(body), Attempts: attempts, body: body}
 }
 
 // TransportError is a request that got no usable answer: a refused or dropped connection, a timeout, an

@@ -7,7 +7,6 @@ import (
 	"io"
 	"net/http"
 	"slices"
-	"strings"
 	"time"
 )
 
@@ -19,7 +18,8 @@ const maxLoggedBody = 4096
 // loggingTransport logs every attempt: method, URL, status, timing and bodies. Redaction lives here, in the
 // one place every request passes, so no call site has to remember it: the Authorization header is never
 // logged, any JSON field named like "password" or "token" is masked, and the API token and each request's
-// own secrets (see withSecrets) are masked wherever else they show up, before the Logger sees anything.
+// own secrets (see WithSecrets) are masked wherever else they show up, in every form (see masker), before
+// the Logger sees anything. The errors it passes on are masked too, logged or not.
 type loggingTransport struct {
 	next    http.RoundTripper
 	secrets []string
@@ -27,14 +27,19 @@ type loggingTransport struct {
 }
 
 func (t *loggingTransport) RoundTrip(req *http.Request) (*http.Response, error) {
-	if t.logger == nil {
-		return t.next.RoundTrip(req)
-	}
 	ctx := req.Context()
-	secrets := append(slices.Clone(t.secrets), requestSecrets(ctx)...)
+	if t.logger == nil {
+		resp, err := t.next.RoundTrip(req)
+		if err != nil {
+			// Go's HTTP client gives this text on to the caller's error, which becomes a diagnostic.
+			err = newMasker(t.secrets, requestSecrets(ctx)).err(err)
+		}
+		return resp, err
+	}
+	secrets := newMasker(t.secrets, requestSecrets(ctx))
 	fields := map[string]any{
 		"method": req.Method,
-		"url":    maskSecrets(req.URL.String(), secrets),
+		"url":    secrets.String(req.URL.String()),
 	}
 	if req.Body != nil && req.GetBody != nil {
 		fields["request_body"] = loggedBody{request: true, getBody: req.GetBody, secrets: secrets}
@@ -45,7 +50,8 @@ func (t *loggingTransport) RoundTrip(req *http.Request) (*http.Response, error) 
 	resp, err := t.next.RoundTrip(req)
 	fields["duration_ms"] = time.Since(start).Milliseconds()
 	if err != nil {
-		fields["error"] = maskSecrets(err.Error(), secrets)
+		err = secrets.err(err)
+		fields["error"] = err.Error()
 		t.logger.Warn(ctx, "request to useapi.net got no answer", fields)
 		return nil, err
 	}
@@ -69,7 +75,7 @@ type loggedBody struct {
 	request bool
 	data    []byte
 	getBody func() (io.ReadCloser, error)
-	secrets []string
+	secrets *masker
 }
 
 // String redacts the body and masks every secret in it.
@@ -84,16 +90,17 @@ func (b loggedBody) String() string {
 		_ = body.Close()
 	}
 	if b.request {
-		return maskSecrets(redactRequestBody(data), b.secrets)
+		return b.secrets.requestBody(data)
 	}
-	return maskSecrets(redactResponseBody(data), b.secrets)
+	return b.secrets.responseBody(data)
 }
 
 type secretsKey struct{}
 
-// withSecrets marks values that the log and the errors of requests made with ctx must never show, such
-// as the password a POST carries: the service or a proxy could echo it anywhere in an answer.
-func withSecrets(ctx context.Context, values ...string) context.Context {
+// WithSecrets marks values that the log, the errors and the answers of requests made with ctx must never
+// show, such as the password a POST carries, or the one a caller keeps for an account it reads: the
+// service or a proxy could echo it anywhere in an answer.
+func WithSecrets(ctx context.Context, values ...string) context.Context {
 	return context.WithValue(ctx, secretsKey{}, append(requestSecrets(ctx), values...))
 }
 
@@ -102,66 +109,11 @@ func requestSecrets(ctx context.Context) []string {
 	return slices.Clone(values)
 }
 
-// maskSecrets replaces every secret in s with the redaction marker.
-func maskSecrets(s string, secrets []string) string {
-	for _, secret := range secrets {
-		if secret != "" {
-			s = strings.ReplaceAll(s, secret, redacted)
-		}
-	}
-	return s
-}
-
 // MarshalJSON renders the body as a JSON string, for JSON log output.
 func (b loggedBody) MarshalJSON() ([]byte, error) { return json.Marshal(b.String()) }
 
-// redactRequestBody returns a request body fit for a log: JSON with every field named like "password" or
-// "token" (at any depth) masked. Any other body is left out, since a form body could carry a password in any shape.
-func redactRequestBody(data []byte) string {
-	if out, ok := redactJSON(data); ok {
-		return out
-	}
-	return "(body not logged)"
-}
+// redactRequestBody is a request body as the log shows it, with no secret to mask but its password fields.
+func redactRequestBody(data []byte) string { return (*masker)(nil).requestBody(data) }
 
-// redactResponseBody is redactRequestBody for answers, which also come as plain text or HTML error pages.
-func redactResponseBody(data []byte) string {
-	if out, ok := redactJSON(data); ok {
-		return out
-	}
-	return errorMessage(data)
-}
-
-func redactJSON(data []byte) (string, bool) {
-	trimmed := bytes.TrimSpace(data)
-	if len(trimmed) == 0 {
-		return "", true
-	}
-	var v any
-	if err := json.Unmarshal(trimmed, &v); err != nil {
-		return "", false
-	}
-	out, err := json.Marshal(redactValue(v))
-	if err != nil {
-		return redacted, true
-	}
-	return string(out), true
-}
-
-func redactValue(v any) any {
-	switch x := v.(type) {
-	case map[string]any:
-		for k, val := range x {
-			if lower := strings.ToLower(k); strings.Contains(lower, "password") || strings.Contains(lower, "token") {
-				x[k] = redacted
-				continue
-			}
-			x[k] = redactValue(val)
-		}
-	case []any:
-		for i := range x {
-			x[i] = redactValue(x[i])
-		}
-	}
-	return v
-}
+// redactResponseBody is an answer as the log shows it, with no secret to mask but its password fields.
+func redactResponseBody(data []byte) string { return (*masker)(nil).responseBody(data) }
