@@ -105,7 +105,11 @@ func (s *accountService) regionDescription() string {
 
 func (s *accountService) maxJobsDescription() string {
 	d := fmt.Sprintf("How many %s jobs useapi.net may run at once with this account, from `%d` to `%d`.", s.title, s.maxJobs.min, s.maxJobs.max)
-	if s.maxJobs.byDefault > 0 {
+	switch {
+	case s.maxJobs.byDefault > 0 && s.maxJobs.defaultAssumed:
+		d += " Left out of a new account, the service's default applies and is shown here; removing it later " +
+			"keeps the account's current value."
+	case s.maxJobs.byDefault > 0:
 		d += fmt.Sprintf(" Left out of a new account, the service's default (`%d`) applies and is shown here; "+
 			"removing it later keeps the account's current value.", s.maxJobs.byDefault)
 	}
@@ -175,8 +179,11 @@ func (s *accountService) resourceSchema(ctx context.Context) schema.Schema {
 		attributes[x.name] = x.resourceAttribute()
 	}
 	return schema.Schema{
-		MarkdownDescription: fmt.Sprintf("Registers a %[1]s account with useapi.net, so that useapi.net can run %[1]s "+
-			"jobs with it. %[2]s", s.title, s.about),
+		// The registry page (templates/resources.md.tmpl, shared by every service) is built around this: its
+		// first paragraph is the page's summary, the further paragraphs of about follow the shared one. What
+		// a service does differently goes in about, never in the template.
+		MarkdownDescription: fmt.Sprintf("Registers %[3]s %[1]s account with useapi.net, so that useapi.net can run %[1]s "+
+			"jobs with it. %[2]s", s.title, s.about, article(s.title)),
 		Attributes: attributes,
 		Blocks: map[string]schema.Block{
 			"timeouts": timeouts.Block(ctx, timeouts.Opts{Create: true, Read: true, Update: true, Delete: true}),
@@ -184,10 +191,19 @@ func (s *accountService) resourceSchema(ctx context.Context) schema.Schema {
 	}
 }
 
+// article is "an" before a title that starts with a vowel letter (ACE Music), "a" otherwise.
+func article(title string) string {
+	if title != "" && strings.ContainsRune("AEIOUaeiou", rune(title[0])) {
+		return "an"
+	}
+	return "a"
+}
+
 // whenPasswordIsSent says which updates carry the password.
 func (s *accountService) whenPasswordIsSent() string {
 	if s.passwordOptionalForJobs {
-		return "adding the account again must send it (an update of `max_jobs` alone does not)"
+		return "adding the account again (with a new password, or to clear an error) must send it; an update of " +
+			"`max_jobs` alone does not"
 	}
 	return "every update must send it again"
 }

@@ -38,6 +38,9 @@ type accountService struct {
 // jobsRange is the max_jobs a service accepts. A zero byDefault means the argument is required.
 type jobsRange struct {
 	min, max, byDefault int64
+	// defaultAssumed says the service does not document byDefault: the docs then give no number, and
+	// the value is recorded only when an answer leaves maxJobs out.
+	defaultAssumed bool
 }
 
 // account is one account as the machinery sees it, whatever the service's wire format.

@@ -19,10 +19,16 @@ var dreaminaService = &accountService{
 		name: "session_expires", kind: types.StringType,
 		description: "When the Dreamina session useapi.net holds expires, as the service reports it.",
 	}},
-	about: "An account is its region and email together: the same email in another region is another " +
-		"account. useapi.net logs in to Dreamina with the given credentials on every create and update. " +
-		"Refreshes read the account list: reading one account at useapi.net may claim the day's free credits, " +
-		"so the provider never does.",
+	about: "An account is its region and email together, and its ID is `REGION:email`, such as " +
+		"`US:studio@example.com`: the same email in both regions is two accounts, each with its own resource. " +
+		"useapi.net logs in to Dreamina with the given credentials on every create and update. A subscription " +
+		"holds up to three Dreamina accounts.\n\n" +
+		"Dreamina's refusal of a login comes back from useapi.net as a `500` (*Login failed: invalid " +
+		"credentials*): the provider recognises it as a credentials problem, fails at once rather than " +
+		"retrying it as a server error, and says to check the email and password.\n\n" +
+		"Reading one account at useapi.net may claim the day's free Dreamina credits, so the provider never " +
+		"does: refreshes, imports and the `useapi_dreamina_accounts` data source all read useapi.net's list " +
+		"of accounts, and a `terraform plan` never claims the credits.",
 	// The single-account GET may claim the day's free credits: refresh must never cause that.
 	calls: callsOf((*useapi.Client).Dreamina, dreaminaAccount, fromList),
 }

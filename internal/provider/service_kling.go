@@ -11,11 +11,13 @@ import (
 
 // klingService is useapi_kling_account and useapi_kling_accounts.
 var klingService = &accountService{
-	name:     "kling",
-	title:    "Kling",
-	maxJobs:  jobsRange{min: 1, max: 10},
-	extras:   []extraAttribute{klingSession},
-	about:    "useapi.net logs in to Kling with the given credentials on every create and update.",
+	name:    "kling",
+	title:   "Kling",
+	maxJobs: jobsRange{min: 1, max: 10},
+	extras:  []extraAttribute{klingSession},
+	about: "useapi.net logs in to Kling with the given credentials on every create and update; `session` shows " +
+		"the Kling session it holds. When that session breaks, `error` says so, and the next apply logs in " +
+		"again. A subscription holds up to three Kling accounts.",
 	listNote: "Balances are not listed; read one account with the `useapi_kling_account` data source.",
 	calls:    callsOf((*useapi.Client).Kling, klingAccount, fromGet),
 }

@@ -19,10 +19,20 @@ var museService = &accountService{
 		name: "session_expires_at", kind: types.StringType,
 		description: "When the Meta session useapi.net holds expires; useapi.net renews it with the stored password.",
 	}},
-	about: "useapi.net signs in to Meta with the given credentials when the account is added. An update that " +
-		"changes only `max_jobs` is sent without the password, so it needs no new sign-in. When Meta asks for a " +
-		"security check, the account is saved but paused: `error` says what to do, and the next apply after " +
-		"the owner has signed in once in a browser adds it again.",
+	about: "Muse accounts are Meta accounts: useapi.net signs in to Meta with the given credentials when the " +
+		"account is added, then renews the 30-day session itself with the stored password. An update that " +
+		"changes only `max_jobs` is sent without the password. A subscription holds up to three Muse accounts.\n\n" +
+		"Because an update of `max_jobs` alone needs no sign-in, it cannot set off a security check, and it " +
+		"succeeds even when the password given is no longer current. Refreshes, imports and the " +
+		"`useapi_muse_accounts` data source read useapi.net's list of accounts, not Meta, so a plan stays fast " +
+		"and never signs in.\n\n" +
+		"Meta sometimes asks for a security check when useapi.net signs in. useapi.net then saves the account " +
+		"but pauses it, and the apply records it with `error` set to useapi.net's message and warns *Muse " +
+		"account saved, but it needs attention*. To finish, sign in to Meta once in a browser with the " +
+		"account and complete the check, then apply again: the plan's in-place update posts the email and " +
+		"password again, useapi.net resumes the account, and `error` becomes null. An account that useapi.net " +
+		"pauses later, such as one whose session could not be renewed (its health is no longer `OK`), shows " +
+		"the same way: `error` says why, and the next apply adds it again.",
 	// The single-account GET is a slow live read from Meta; the list holds everything state needs.
 	calls: callsOf((*useapi.Client).Muse, museAccount, fromList),
 }

@@ -15,9 +15,12 @@ var pixverseService = &accountService{
 	title:   "PixVerse",
 	maxJobs: jobsRange{min: 1, max: 8},
 	extras:  []extraAttribute{pixverseSession},
-	about: "useapi.net logs in to PixVerse with the given credentials on every create and update. PixVerse " +
-		"allows one web session per account: while useapi.net uses the account, its owner's browser session " +
-		"is signed out. `max_jobs` should not exceed the concurrent generations of the account's PixVerse plan.",
+	about: "useapi.net logs in to PixVerse with the given credentials on every create and update. A " +
+		"subscription holds up to three PixVerse accounts.\n\n" +
+		"PixVerse allows one web session per account: while useapi.net uses the account, its owner's browser " +
+		"session is signed out, and signing in to the account in a browser may end the session useapi.net " +
+		"holds. Use accounts dedicated to useapi.net. `max_jobs` should not exceed the generations the " +
+		"account's PixVerse plan runs at once: check the plan before raising it.",
 	calls: callsOf((*useapi.Client).PixVerse, pixverseAccount, fromGet),
 }
 

@@ -16,7 +16,12 @@ var runwayService = &accountService{
 	maxJobs: jobsRange{min: 1, max: 10},
 	extras:  []extraAttribute{runwaySession},
 	about: "useapi.net logs in to Runway with the given credentials on every create and update. Only accounts " +
-		"that sign in to Runway with an email and password work, not Google, Apple or single sign-on.",
+		"that sign in to Runway with an email and password work, not Google, Apple or single sign-on. A " +
+		"subscription holds up to three Runway accounts.\n\n" +
+		"Runway's refusals of a login come back from useapi.net as `401`, the same status as a rejected API " +
+		"token. When a create or update fails with a `401` in Runway's words, such as *Wrong username/password " +
+		"combination.* or *This account has been suspended.*, it is Runway refusing the account, not useapi.net " +
+		"refusing your token: the error says so, and the fix is the account's email, password or standing at Runway.",
 	calls: callsOf((*useapi.Client).Runway, runwayAccount, fromGet),
 }
 
