@@ -122,6 +122,11 @@ var fixtures = []fixture{
 		accountPath: func(e string) string { return "/v1/muse/accounts/" + e }, id: func(e string) string { return e },
 		created: 201, updated: 200, deleted: 204, badLogin: 401,
 	},
+	{
+		svc: ACEMusic, postPath: func(string) string { return "/v1/acemusic/accounts" }, postBody: emailBody,
+		accountPath: func(e string) string { return "/v1/acemusic/accounts/" + e }, id: func(e string) string { return e },
+		created: 201, updated: 200, deleted: 204, badLogin: 400,
+	},
 }
 
 func TestFixturesCoverEveryService(t *testing.T) {
@@ -327,6 +332,42 @@ func TestMuse(t *testing.T) {
 	})
 }
 
+// TestACEMusic: Muse's shape with ACE Music's words. A password-less POST changes only maxJobs, a paused
+// account reads as stored with health "error" and the reason, and the 404 says "is not configured".
+func TestACEMusic(t *testing.T) {
+	t.Parallel()
+	s, srv := newServer(t, Options{Now: clock})
+	s.AddUser(ACEMusic, "a@example.com", "right")
+	const base = "/v1/acemusic/accounts"
+	const paused = "ACE Music refused the stored email and password. Update the password with POST /accounts to resume using this account"
+	run(t, srv.URL, []exchange{
+		{method: "GET", path: base, wantStatus: 200, wantBody: `{}`},
+		{method: "POST", path: base, body: `{"email":"a@example.com","maxJobs":2}`, wantStatus: 400,
+			wantBody: `{"error":"Parameter password is required to add an account","code":400}`},
+		{method: "POST", path: base, body: `{"email":"a@example.com","password":"wrong"}`, wantStatus: 400,
+			wantBody: `{"error":"Unable to sign in to ACE Music: wrong email or password","code":400}`},
+		{method: "POST", path: base, body: `{"email":"a@example.com","password":"right","maxJobs":5}`, wantStatus: 400, wantIn: "valid range: 1…4"},
+		{method: "POST", path: base, body: `{"email":"a@example.com","password":"right"}`, wantStatus: 201,
+			wantBody: `{"email":"a@example.com","user_id":"` + fmt.Sprint(1_200_000_000+fakeID("a@example.com", 100_000_000)) + `","plan":"free",` +
+				`"maxJobs":4,"added":"2025-01-01T12:13:14.000Z","health":"OK"}`},
+		{method: "POST", path: base, body: `{"email":"a@example.com","maxJobs":2}`, wantStatus: 200, wantIn: `"maxJobs":2,`},
+		{method: "GET", path: base, wantStatus: 200, wantIn: `{"a@example.com":{"email":"a@example.com","user_id":"`},
+		{method: "GET", path: base + "/a@example.com", wantStatus: 200, wantIn: `"health":"OK","plan_name":"Free","cycle":"monthly","credits":16}`},
+		{method: "GET", path: base + "/x@example.com", wantStatus: 404, wantBody: `{"error":"Account x@example.com is not configured","code":404}`},
+		{method: "DELETE", path: base + "/b@example.com", wantStatus: 404, wantBody: `{"error":"Account b@example.com is not configured","code":404}`},
+	})
+
+	s.SetAccountError(token, ACEMusic, "a@example.com", paused)
+	run(t, srv.URL, []exchange{
+		{method: "GET", path: base, wantStatus: 200, wantIn: `"error":"` + paused + `","health":"error"}}`},
+		{method: "GET", path: base + "/a@example.com", wantStatus: 200, wantIn: `"error":"` + paused + `","health":"error"}`},
+		{method: "POST", path: base, body: `{"email":"a@example.com","maxJobs":3}`, wantStatus: 200, wantIn: `"health":"error"}`},
+		{method: "POST", path: base, body: `{"email":"a@example.com","password":"right"}`, wantStatus: 200, wantIn: `"maxJobs":3,`, wantOut: paused},
+		{method: "DELETE", path: base + "/a@example.com", wantStatus: 204, wantBody: ""},
+		{method: "GET", path: base, wantStatus: 200, wantBody: `{}`},
+	})
+}
+
 func TestEveryService(t *testing.T) {
 	t.Parallel()
 	for _, f := range fixtures {
@@ -370,8 +411,8 @@ func TestEveryService(t *testing.T) {
 				s, srv := newServer(t, Options{})
 				s.PutAccount(token, f.svc, Account{Email: "a@example.com", Password: "p", Error: "Session expired"})
 				brokenRead := 596
-				if f.svc == Muse {
-					brokenRead = 200 // Muse reports the error as the account's health
+				if f.svc == Muse || f.svc == ACEMusic {
+					brokenRead = 200 // Muse and ACE Music answer a paused account as stored, its health saying so
 				}
 				run(t, srv.URL, []exchange{
 					{method: "GET", path: Calls(f.svc).List[len("GET "):], wantStatus: 200, wantIn: `"Session expired"`},
@@ -435,6 +476,7 @@ func TestCallKeys(t *testing.T) {
 		{PixVerse, CallKeys{"POST /v2/pixverse/accounts/{email}", "GET /v2/pixverse/accounts", "GET /v2/pixverse/accounts/{email}", "DELETE /v2/pixverse/accounts/{email}"}},
 		{Dreamina, CallKeys{"POST /v1/dreamina/accounts", "GET /v1/dreamina/accounts", "GET /v1/dreamina/accounts/{account}", "DELETE /v1/dreamina/accounts/{account}"}},
 		{Muse, CallKeys{"POST /v1/muse/accounts", "GET /v1/muse/accounts", "GET /v1/muse/accounts/{email}", "DELETE /v1/muse/accounts/{email}"}},
+		{ACEMusic, CallKeys{"POST /v1/acemusic/accounts", "GET /v1/acemusic/accounts", "GET /v1/acemusic/accounts/{email}", "DELETE /v1/acemusic/accounts/{email}"}},
 		{"minimax", CallKeys{}},
 	}
 	for _, tt := range tests {
@@ -641,9 +683,9 @@ func TestConcurrentClients(t *testing.T) {
 	t.Parallel()
 	s, srv := newServer(t, Options{})
 	s.SetFaultRate(0.2, 1, Fault{Kind: InternalError}, Fault{Kind: TooManyRequests})
-	s.SetLatency(50 * time.Millisecond) // long enough that 50 clients started together overlap
+	s.SetLatency(50 * time.Millisecond) // long enough that clients started together overlap
 	var wg sync.WaitGroup
-	for i := range 50 {
+	for i := range 10 * len(fixtures) { // ten clients of every service, all started together
 		wg.Add(1)
 		go func() {
 			defer wg.Done()

@@ -18,10 +18,11 @@ const (
 	PixVerse Service = "pixverse"
 	Dreamina Service = "dreamina"
 	Muse     Service = "muse"
+	ACEMusic Service = "ace_music"
 )
 
 // catalog is every service's description, in the order Services reports them.
-var catalog = []*service{&kling, &runway, &pixverse, &dreamina, &muse}
+var catalog = []*service{&kling, &runway, &pixverse, &dreamina, &muse, &aceMusic}
 
 // Services lists every emulated service.
 func Services() []Service {

@@ -37,6 +37,7 @@ var serviceCases = []serviceCase{
 	{svc: pixverseService, emu: emulator.PixVerse, extraChecks: sessionChecks("account_id", "username", "expire_time", "expire_time_utc")},
 	{svc: dreaminaService, emu: emulator.Dreamina, region: "US", refreshByList: true, extraChecks: notNullChecks("session_expires")},
 	{svc: museService, emu: emulator.Muse, refreshByList: true, extraChecks: notNullChecks("session_expires_at")},
+	{svc: aceMusicService, emu: emulator.ACEMusic, refreshByList: true, extraChecks: notNullChecks("user_id", "plan")},
 }
 
 // caseOf is the case of the named service.
@@ -113,8 +114,11 @@ func plus(counts ...any) map[string]int {
 	return out
 }
 
-// jobs is a valid max_jobs: the n-th value counted down from the service's maximum.
-func (c serviceCase) jobs(n int64) int64 { return c.svc.maxJobs.max - n }
+// jobs is a valid max_jobs: the n-th value counted down from the service's maximum, starting over at the
+// maximum past the minimum (ACE Music takes only 1 to 4).
+func (c serviceCase) jobs(n int64) int64 {
+	return c.svc.maxJobs.max - n%(c.svc.maxJobs.max-c.svc.maxJobs.min+1)
+}
 
 // resourceBlock is the resource "test" with the given arguments, plus the region where there is one.
 func (c serviceCase) resourceBlock(args string) string {

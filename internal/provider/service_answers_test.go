@@ -29,12 +29,13 @@ import (
 
 // TestAccAccount_siteLoginRefused: a wrong password is the AI site refusing the login, whatever status the
 // service wraps it in (Kling's 400, Runway's 401, Dreamina's 500): one POST, no retry, a true diagnostic.
-// Where the service does not document its words for it (PixVerse, Muse), the diagnostic gives the status
-// and the words, with no advice read into them: not a bad API token, for one.
+// Where the service does not document its words for it (PixVerse, Muse, ACE Music), the diagnostic gives
+// the status and the words, with no advice read into them: not a bad API token, for one.
 func TestAccAccount_siteLoginRefused(t *testing.T) {
 	undocumented := map[string]*regexp.Regexp{
-		"pixverse": errorRegexp("400 Bad Request: Unable to sign in to PixVerse: wrong email or password", "useapi.net refused the request as sent"),
-		"muse":     regexp.MustCompile(errorRegexp("401 Unauthorized: Unable to sign in to Meta: wrong email or password").String() + `\s*$`),
+		"pixverse":  errorRegexp("400 Bad Request: Unable to sign in to PixVerse: wrong email or password", "useapi.net refused the request as sent"),
+		"ace_music": errorRegexp("400 Bad Request: Unable to sign in to ACE Music: wrong email or password", "useapi.net refused the request as sent"),
+		"muse":      regexp.MustCompile(errorRegexp("401 Unauthorized: Unable to sign in to Meta: wrong email or password").String() + `\s*$`),
 	}
 	forEachService(t, func(t *testing.T, c serviceCase, env *accEnv) {
 		env.needsEmulator(t)
@@ -84,43 +85,43 @@ func TestAccAccount_defaultMaxJobs(t *testing.T) {
 	})
 }
 
-// TestAccMuseAccount_jobsOnlyUpdateSendsNoPassword: Muse changes max_jobs without a login, so such an update
-// works with an unchanged write-only password, even after the owner changed the Meta password.
-func TestAccMuseAccount_jobsOnlyUpdateSendsNoPassword(t *testing.T) {
-	t.Parallel()
-	env := newAccEnv(t)
-	env.needsEmulator(t)
-	muse := caseOf("muse")
-	env.emu.AddUser(emulator.Muse, "m@example.com", "first")
-	cfg := func(jobs int) string {
-		return env.providerBlock() + `
+// TestAccAccount_jobsOnlyUpdateSendsNoPassword: Muse and ACE Music change max_jobs without a login, so such
+// an update works with an unchanged write-only password, even after the owner changed the site's password.
+func TestAccAccount_jobsOnlyUpdateSendsNoPassword(t *testing.T) {
+	withoutPassword := func(c serviceCase) bool { return c.svc.passwordOptionalForJobs }
+	forServices(t, withoutPassword, func(t *testing.T, c serviceCase, env *accEnv) {
+		env.needsEmulator(t)
+		env.emu.AddUser(c.emu, "m@example.com", "first")
+		cfg := func(jobs int) string {
+			return env.providerBlock() + `
 variable "password" {
   type      = string
   ephemeral = true
 }
-` + muse.resourceBlock(fmt.Sprintf("email = \"m@example.com\"\nmax_jobs = %d\npassword_wo = var.password\npassword_wo_version = 1", jobs))
-	}
-	vars := config.Variables{"password": config.StringVariable("first")}
-	resource.Test(t, resource.TestCase{
-		TerraformVersionChecks:   []tfversion.TerraformVersionCheck{tfversion.SkipBelow(tfversion.Version1_11_0)},
-		ProtoV6ProviderFactories: protoV6ProviderFactories,
-		Steps: []resource.TestStep{
-			{Config: cfg(2), ConfigVariables: vars},
-			{
-				// A login with the configured password would now be refused: only a password-less POST succeeds.
-				PreConfig:       func() { env.emu.AddUser(emulator.Muse, "m@example.com", "changed-by-the-owner") },
-				Config:          cfg(4),
-				ConfigVariables: vars,
-				ConfigPlanChecks: resource.ConfigPlanChecks{
-					PreApply:             []plancheck.PlanCheck{plancheck.ExpectResourceAction(muse.addr(), plancheck.ResourceActionUpdate)},
-					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
-				},
-				ConfigStateChecks: []statecheck.StateCheck{
-					env.expectServiceAccounts(emulator.Muse, map[string]int64{"m@example.com": 4}),
-					env.expectPassword(emulator.Muse, "m@example.com", "first"),
+` + c.resourceBlock(fmt.Sprintf("email = \"m@example.com\"\nmax_jobs = %d\npassword_wo = var.password\npassword_wo_version = 1", jobs))
+		}
+		vars := config.Variables{"password": config.StringVariable("first")}
+		resource.Test(t, resource.TestCase{
+			TerraformVersionChecks:   []tfversion.TerraformVersionCheck{tfversion.SkipBelow(tfversion.Version1_11_0)},
+			ProtoV6ProviderFactories: protoV6ProviderFactories,
+			Steps: []resource.TestStep{
+				{Config: cfg(2), ConfigVariables: vars},
+				{
+					// A login with the configured password would now be refused: only a password-less POST succeeds.
+					PreConfig:       func() { env.emu.AddUser(c.emu, "m@example.com", "changed-by-the-owner") },
+					Config:          cfg(4),
+					ConfigVariables: vars,
+					ConfigPlanChecks: resource.ConfigPlanChecks{
+						PreApply:             []plancheck.PlanCheck{plancheck.ExpectResourceAction(c.addr(), plancheck.ResourceActionUpdate)},
+						PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
+					},
+					ConfigStateChecks: []statecheck.StateCheck{
+						env.expectServiceAccounts(c.emu, map[string]int64{"m@example.com": 4}),
+						env.expectPassword(c.emu, "m@example.com", "first"),
+					},
 				},
 			},
-		},
+		})
 	})
 }
 

@@ -159,6 +159,7 @@ func TestDeleteKlingAccount(t *testing.T) {
 		{name: "the service's 404 is already gone", answer: answer{status: 404, body: "Account configuration not found."}},
 		{name: "Dreamina's 404 is already gone", answer: answer{status: 404, body: `{"error":"Unable to find configuration for account US:a@example.com"}`}},
 		{name: "Muse's 404 is already gone", answer: answer{status: 404, body: `{"error":"Account a@example.com not found","code":404}`}},
+		{name: "ACE Music's 404 is already gone", answer: answer{status: 404, body: `{"error":"Account a@example.com is not configured","code":404}`}},
 		{name: "a router's 404 is an error", answer: answer{status: 404, body: "404 page not found"}, wantErr: true},
 		{name: "a proxy's 404 page is an error", answer: answer{status: 404, body: "<html><head><title>Not Found</title></head></html>"}, wantErr: true},
 		{name: "401", answer: answer{status: 401, body: `{"error":"Unauthorized","code":401}`}, wantErr: true},

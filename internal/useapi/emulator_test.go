@@ -86,6 +86,9 @@ func TestEveryServiceAgainstEmulator(t *testing.T) {
 		{svc: emulator.Muse, calls: func(c *useapi.Client) serviceCalls {
 			return callsOf(c.Muse(), func(a *useapi.MuseAccount) (string, *int64) { return a.Email, a.MaxJobs })
 		}},
+		{svc: emulator.ACEMusic, calls: func(c *useapi.Client) serviceCalls {
+			return callsOf(c.ACEMusic(), func(a *useapi.ACEMusicAccount) (string, *int64) { return a.Email, a.MaxJobs })
+		}},
 	} {
 		t.Run(string(tt.svc), func(t *testing.T) {
 			t.Parallel()
