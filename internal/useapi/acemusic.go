@@ -26,5 +26,7 @@ const ACEMusicHealthy = "OK"
 // of an account already added, and sends nothing to ACE Music; its single-account GET is a slow live read
 // of ACE Music, so callers read the list.
 func (c *Client) ACEMusic() Accounts[ACEMusicAccount] {
-	return newAccounts[ACEMusicAccount](c, false, "v1", "acemusic", "accounts")
+	return newAccounts[ACEMusicAccount](c, accountsAPI{
+		collection: []string{"v1", "acemusic", "accounts"}, secretFields: []string{"password"},
+	})
 }

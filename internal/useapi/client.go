@@ -263,7 +263,7 @@ func (c *Client) do(ctx context.Context, method string, segments []string, body 
 	if errors.As(err, &gaveUp) {
 		attempts, err, resp = gaveUp.attempts, gaveUp.err, gaveUp.resp
 	}
-	secrets := newMasker([]string{c.token}, requestSecrets(ctx))
+	secrets := newMasker([]string{c.token}, ctx)
 	if resp != nil {
 		defer func() { _ = resp.Body.Close() }()
 	}

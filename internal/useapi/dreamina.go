@@ -14,5 +14,7 @@ type DreaminaAccount struct {
 // Dreamina is the Dreamina account API, keyed by "REGION:email": a different region is a different
 // account. Its single-account GET may claim the day's free credits, so callers read accounts from the list.
 func (c *Client) Dreamina() Accounts[DreaminaAccount] {
-	return newAccounts[DreaminaAccount](c, false, "v1", "dreamina", "accounts")
+	return newAccounts[DreaminaAccount](c, accountsAPI{
+		collection: []string{"v1", "dreamina", "accounts"}, secretFields: []string{"password"},
+	})
 }

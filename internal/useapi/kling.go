@@ -38,5 +38,7 @@ type KlingPoints struct {
 // Kling is the Kling account API, keyed by email. The password goes with every POST: the service
 // verifies the Kling login each time and cannot change maxJobs without it.
 func (c *Client) Kling() Accounts[KlingAccount] {
-	return newAccounts[KlingAccount](c, false, "v1", "kling", "accounts")
+	return newAccounts[KlingAccount](c, accountsAPI{
+		collection: []string{"v1", "kling", "accounts"}, secretFields: []string{"password"},
+	})
 }

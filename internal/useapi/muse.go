@@ -17,5 +17,7 @@ const MuseHealthy = "OK"
 // Muse is the Muse account API, keyed by email. A POST without a password changes only maxJobs of an
 // account already added; its single-account GET is a slow live read, so callers read the list.
 func (c *Client) Muse() Accounts[MuseAccount] {
-	return newAccounts[MuseAccount](c, false, "v1", "muse", "accounts")
+	return newAccounts[MuseAccount](c, accountsAPI{
+		collection: []string{"v1", "muse", "accounts"}, secretFields: []string{"password"},
+	})
 }

@@ -19,5 +19,7 @@ type PixVerseJWT struct {
 
 // PixVerse is the PixVerse account API (v2), keyed by email; a POST goes to the account's own path.
 func (c *Client) PixVerse() Accounts[PixVerseAccount] {
-	return newAccounts[PixVerseAccount](c, true, "v2", "pixverse", "accounts")
+	return newAccounts[PixVerseAccount](c, accountsAPI{
+		collection: []string{"v2", "pixverse", "accounts"}, postToItem: true, secretFields: []string{"password", "token"},
+	})
 }

@@ -2,6 +2,7 @@ package useapi
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -27,11 +28,19 @@ type masker struct {
 	// own says the request carried secrets of its own beyond the client's (a POST's password): its
 	// success answer is masked too (see answer).
 	own bool
+	// fields are the lower-cased names of the JSON fields whose values a log never shows, whatever they
+	// hold: the service's credentials (see withSecretFields).
+	fields map[string]bool
 }
 
-// newMasker hides the client's secrets (the API token) and the request's own (see WithSecrets).
-func newMasker(client, request []string) *masker {
-	m := &masker{}
+// newMasker hides the client's secrets (the API token) and the request's own: the values and the field
+// names ctx marks (see WithSecrets and withSecretFields).
+func newMasker(client []string, ctx context.Context) *masker {
+	m := &masker{fields: map[string]bool{}}
+	for _, name := range requestSecretFields(ctx) {
+		m.fields[strings.ToLower(name)] = true
+	}
+	request := requestSecrets(ctx)
 	for i, secrets := range [][]string{client, request} {
 		for _, s := range secrets {
 			if s == "" {
@@ -423,8 +432,7 @@ func (m *masker) responseBody(data []byte) string {
 	return m.message(data)
 }
 
-// loggedJSON is a JSON body for a log: every field named like "password" or "token" (at any depth)
-// replaced by the marker, every other string (keys too) masked, re-encoded, and the encoding masked again,
+// loggedJSON is a JSON body for a log: every secret field (at any depth) replaced by the marker, every other string (keys too) masked, re-encoded, and the encoding masked again,
 // since escaping can make a form that was not there ("<" becomes \u003c).
 func (m *masker) loggedJSON(data []byte) (string, bool) {
 	trimmed := bytes.TrimSpace(data)
@@ -435,27 +443,27 @@ func (m *masker) loggedJSON(data []byte) (string, bool) {
 	if err != nil {
 		return "", false
 	}
-	out, err := encodeTree(m.tree(redactValue(v), true))
+	out, err := encodeTree(m.tree(m.redactFields(v), true))
 	if err != nil {
 		return redacted, true
 	}
 	return m.String(string(out)), true
 }
 
-// redactValue replaces the value of every field named like "password" or "token", at any depth.
-func redactValue(v any) any {
+// redactFields replaces the value of every secret field, at any depth.
+func (m *masker) redactFields(v any) any {
 	switch x := v.(type) {
 	case map[string]any:
 		for k, val := range x {
-			if lower := strings.ToLower(k); strings.Contains(lower, "password") || strings.Contains(lower, "token") {
+			if m != nil && m.fields[strings.ToLower(k)] {
 				x[k] = redacted
 				continue
 			}
-			x[k] = redactValue(val)
+			x[k] = m.redactFields(val)
 		}
 	case []any:
 		for i := range x {
-			x[i] = redactValue(x[i])
+			x[i] = m.redactFields(x[i])
 		}
 	}
 	return v

@@ -21,5 +21,7 @@ type RunwayJWT struct {
 // Runway is the Runway account API, keyed by email; a POST goes to the account's own path and repeats the
 // email in its body.
 func (c *Client) Runway() Accounts[RunwayAccount] {
-	return newAccounts[RunwayAccount](c, true, "v1", "runwayml", "accounts")
+	return newAccounts[RunwayAccount](c, accountsAPI{
+		collection: []string{"v1", "runwayml", "accounts"}, postToItem: true, secretFields: []string{"password", "token"},
+	})
 }

@@ -32,11 +32,11 @@ func (t *loggingTransport) RoundTrip(req *http.Request) (*http.Response, error) 
 		resp, err := t.next.RoundTrip(req)
 		if err != nil {
 			// Go's HTTP client gives this text on to the caller's error, which becomes a diagnostic.
-			err = newMasker(t.secrets, requestSecrets(ctx)).err(err)
+			err = newMasker(t.secrets, ctx).err(err)
 		}
 		return resp, err
 	}
-	secrets := newMasker(t.secrets, requestSecrets(ctx))
+	secrets := newMasker(t.secrets, ctx)
 	fields := map[string]any{
 		"method": req.Method,
 		"url":    secrets.String(req.URL.String()),
@@ -109,11 +109,21 @@ func requestSecrets(ctx context.Context) []string {
 	return slices.Clone(values)
 }
 
+type secretFieldsKey struct{}
+
+// withSecretFields marks JSON field names whose values the log of requests made with ctx must not show,
+// in the request and in its answer: which fields hold credentials is the service's to say.
+func withSecretFields(ctx context.Context, names ...string) context.Context {
+	if len(names) == 0 {
+		return ctx
+	}
+	return context.WithValue(ctx, secretFieldsKey{}, append(requestSecretFields(ctx), names...))
+}
+
+func requestSecretFields(ctx context.Context) []string {
+	names, _ := ctx.Value(secretFieldsKey{}).([]string)
+	return slices.Clone(names)
+}
+
 // MarshalJSON renders the body as a JSON string, for JSON log output.
 func (b loggedBody) MarshalJSON() ([]byte, error) { return json.Marshal(b.String()) }
-
-// redactRequestBody is a request body as the log shows it, with no secret to mask but its password fields.
-func redactRequestBody(data []byte) string { return (*masker)(nil).requestBody(data) }
-
-// redactResponseBody is an answer as the log shows it, with no secret to mask but its password fields.
-func redactResponseBody(data []byte) string { return (*masker)(nil).responseBody(data) }

@@ -54,18 +54,29 @@ func TestLogsRedactSecrets(t *testing.T) {
 	}
 }
 
+// fieldMasker masks no value, only the fields a service names as secret.
+func fieldMasker(fields ...string) *masker {
+	return newMasker(nil, withSecretFields(context.Background(), fields...))
+}
+
 func TestRedactRequestBody(t *testing.T) {
 	t.Parallel()
-	tests := []struct{ in, want string }{
-		{in: `{"email":"a@b.c","password":"x","maxJobs":1}`, want: `{"email":"a@b.c","maxJobs":1,"password":"[REDACTED]"}`},
-		{in: `{"nested":{"Password":"x"},"list":[{"newPassword":"y"}]}`, want: `{"list":[{"newPassword":"[REDACTED]"}],"nested":{"Password":"[REDACTED]"}}`},
-		{in: `email=a%40b.c&password=x`, want: "(body not logged)"},
-		{in: `--boundary\r\nContent-Disposition: form-data; name="password"\r\n\r\nx`, want: "(body not logged)"},
-		{in: ``, want: ``},
+	tests := []struct {
+		fields   []string
+		in, want string
+	}{
+		{[]string{"password"}, `{"email":"a@b.c","password":"x","maxJobs":1}`, `{"email":"a@b.c","maxJobs":1,"password":"[REDACTED]"}`},
+		// The service's description names its secret fields, at any depth and in any case.
+		{[]string{"password", "refresh_token"}, `{"nested":{"Password":"x"},"list":[{"refresh_token":"y","email":"e"}]}`,
+			`{"list":[{"email":"e","refresh_token":"[REDACTED]"}],"nested":{"Password":"[REDACTED]"}}`},
+		{[]string{"cookies"}, `{"cookies":"SID\tabc","maxJobs":1}`, `{"cookies":"[REDACTED]","maxJobs":1}`},
+		{[]string{"password"}, `email=a%40b.c&password=x`, "(body not logged)"},
+		{[]string{"password"}, `--boundary\r\nContent-Disposition: form-data; name="password"\r\n\r\nx`, "(body not logged)"},
+		{[]string{"password"}, ``, ``},
 	}
 	for _, tt := range tests {
-		if got := redactRequestBody([]byte(tt.in)); got != tt.want {
-			t.Errorf("redactRequestBody(%s) = %s, want %s", tt.in, got, tt.want)
+		if got := fieldMasker(tt.fields...).requestBody([]byte(tt.in)); got != tt.want {
+			t.Errorf("requestBody(%s) with secret fields %v = %s, want %s", tt.in, tt.fields, got, tt.want)
 		}
 	}
 }
