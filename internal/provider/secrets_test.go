@@ -8,13 +8,11 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
-	"slices"
-	"strconv"
 	"strings"
 	"testing"
-	"unicode"
 
 	"github.com/useapi-community/terraform-provider-useapi/internal/emulator"
+	"github.com/useapi-community/terraform-provider-useapi/internal/leaktest"
 )
 
 // TestAccSecretsStayOutOfOutput runs the built provider under the real terraform CLI with TF_LOG=trace and
@@ -213,7 +211,7 @@ resource "useapi_muse_account" "checked" {
 	if len(muse) != 1 || muse[0].Password != musePassword || !strings.Contains(muse[0].Error, musePassword) {
 		t.Fatalf("Muse holds %+v, want the account with its password echoed in its error", muse)
 	}
-	echoed := jsonForm(klingPassword, true)
+	echoed := leaktest.JSONInner(klingPassword, true)
 	if plain {
 		echoed = klingPassword
 	}
@@ -236,61 +234,13 @@ resource "useapi_muse_account" "checked" {
 		// A password cut in two at the end of a message must not show either half.
 		for _, secret := range []string{klingPassword, musePassword, env.token, klingPassword[:len(klingPassword)/2],
 			klingPassword[len(klingPassword)/2:], musePassword[:len(musePassword)/2], musePassword[len(musePassword)/2:]} {
-			for _, form := range echoedForms(secret) {
+			for _, form := range leaktest.Forms(secret) {
 				if strings.Contains(text, form) || strings.Contains(folded, form) {
 					t.Errorf("%s shows the secret %q as %q", place, secret, form)
 				}
 			}
 		}
 	}
-}
-
-// echoedForms is every form in which a text can show secret: as it is and with its white space folded,
-// each JSON-escaped with and without HTML escaping, and each of those Go-quoted (strconv.Quote) and as
-// hclog writes a value in the trace log (the same escapes, but a backslash left as it is).
-func echoedForms(secret string) []string {
-	var out []string
-	for _, s := range []string{secret, strings.Join(strings.Fields(secret), " ")} {
-		for _, f := range []string{s, jsonForm(s, true), jsonForm(s, false)} {
-			q := strconv.Quote(f)
-			for _, form := range []string{f, q[1 : len(q)-1], hclogForm(f)} {
-				if !slices.Contains(out, form) {
-					out = append(out, form)
-				}
-			}
-		}
-	}
-	return out
-}
-
-// hclogForm is s as hclog writes a quoted log value: " as \", a character that does not print with its
-// Go escape (a tab as \t), the rest as it is.
-func hclogForm(s string) string {
-	var b strings.Builder
-	for _, r := range s {
-		switch {
-		case r == '"':
-			b.WriteString(`\"`)
-		case unicode.IsPrint(r):
-			b.WriteRune(r)
-		default:
-			q := strconv.QuoteRune(r) // these passwords hold no character whose escapes differ
-			b.WriteString(q[1 : len(q)-1])
-		}
-	}
-	return b.String()
-}
-
-// jsonForm is s inside a JSON string; html escapes <, > and & as json.Marshal does.
-func jsonForm(s string, html bool) string {
-	var b bytes.Buffer
-	enc := json.NewEncoder(&b)
-	enc.SetEscapeHTML(html)
-	if err := enc.Encode(s); err != nil {
-		panic(err)
-	}
-	q := strings.TrimSpace(b.String())
-	return q[1 : len(q)-1]
 }
 
 // postKling posts a Kling account straight to the emulator and returns its answer's body.

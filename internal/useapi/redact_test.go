@@ -1,7 +1,6 @@
 package useapi
 
 import (
-	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
@@ -16,77 +15,14 @@ import (
 	"sync"
 	"testing"
 	"time"
-	"unicode"
+
+	"github.com/useapi-community/terraform-provider-useapi/internal/leaktest"
 )
 
 // These tests hold the client to one rule: a secret the request carried (the API token, the password a POST
 // sends) never reaches an error, a log line or a decoded account, in any form an answer can give it: as
 // sent, JSON-escaped (with or without HTML escaping, or every character as \uXXXX), with its white space
 // folded, or cut at the end of a message.
-
-// formsOf is every form in which a text can show the secret: as it is and with its white space folded, each
-// JSON-escaped with and without Go's HTML escaping, and each of those Go-quoted and as hclog writes a value.
-func formsOf(secret string) []string {
-	var out []string
-	for _, s := range []string{secret, strings.Join(strings.Fields(secret), " ")} {
-		if s == "" {
-			continue
-		}
-		for _, f := range []string{s, jsonInner(s, true), jsonInner(s, false)} {
-			q := strconv.Quote(f)
-			for _, form := range []string{f, q[1 : len(q)-1], hclogForm(f)} {
-				if !slices.Contains(out, form) {
-					out = append(out, form)
-				}
-			}
-		}
-	}
-	return out
-}
-
-// hclogForm is s as hclog writes a quoted value (the terraform CLI's log shows a provider's lines so):
-// " as \", a tab or a line break as \t or \n, another character that does not print as \xXX or \uXXXX,
-// and a backslash as it is.
-func hclogForm(s string) string {
-	var b strings.Builder
-	for _, r := range s {
-		switch {
-		case r == '"':
-			b.WriteString(`\"`)
-		case unicode.IsPrint(r):
-			b.WriteRune(r)
-		case r == '\t':
-			b.WriteString(`\t`)
-		case r == '\n':
-			b.WriteString(`\n`)
-		case r == '\r':
-			b.WriteString(`\r`)
-		case r == '\a', r == '\b', r == '\f', r == '\v':
-			b.WriteString(strconv.QuoteRune(r)[1:3])
-		case r < ' ':
-			fmt.Fprintf(&b, `\x%02x`, r)
-		case r < 0x10000:
-			fmt.Fprintf(&b, `\u%04x`, r)
-		default:
-			fmt.Fprintf(&b, `\U%08x`, r)
-		}
-	}
-	return b.String()
-}
-
-// jsonText is s as a JSON string, quotes included; html says to escape <, > and & as json.Marshal does.
-func jsonText(s string, html bool) string {
-	var b bytes.Buffer
-	enc := json.NewEncoder(&b)
-	enc.SetEscapeHTML(html)
-	_ = enc.Encode(s)
-	return strings.TrimSuffix(b.String(), "\n")
-}
-
-func jsonInner(s string, html bool) string {
-	q := jsonText(s, html)
-	return q[1 : len(q)-1]
-}
 
 // escapedText is s as a JSON string with every character written as \uXXXX, as any encoder may write it.
 func escapedText(s string) string {
@@ -111,7 +47,7 @@ func utf16Pair(r rune) (rune, rune) {
 
 // showsSecret names the first form of secret that text holds, or "".
 func showsSecret(text, secret string) string {
-	for _, f := range formsOf(secret) {
+	for _, f := range leaktest.Forms(secret) {
 		if strings.Contains(text, f) {
 			return f
 		}
@@ -143,7 +79,7 @@ func (l *recordingLogger) add(msg string, fields map[string]any) {
 		v := fmt.Sprint(fields[k])
 		line = append(line, k+"="+strconv.Quote(v))
 		if k != "method" && k != "status" && k != "duration_ms" {
-			shown = append(shown, v, strconv.Quote(v), hclogForm(v))
+			shown = append(shown, v, strconv.Quote(v), leaktest.HCLog(v))
 		}
 	}
 	l.mu.Lock()
@@ -195,7 +131,7 @@ func TestMaskingEveryForm(t *testing.T) {
 	t.Parallel()
 	errorJSON := func(html bool) func(string) (int, string) {
 		return func(pw string) (int, string) {
-			return 400, `{"error":` + jsonText("Login refused for password "+pw+" at the site", html) + `,"code":400}`
+			return 400, `{"error":` + leaktest.JSON("Login refused for password "+pw+" at the site", html) + `,"code":400}`
 		}
 	}
 	tests := []struct {
@@ -216,31 +152,31 @@ func TestMaskingEveryForm(t *testing.T) {
 			return 401, "Unauthorized: " + pw
 		}},
 		{name: "straddles the cut", password: "Straddle-Pa55word-3", halves: true, reply: func(pw string) (int, string) {
-			return 400, `{"error":` + jsonText(preamble(maxMessageBytes-len(pw)/2)+pw+" and more words after it", true) + `}`
+			return 400, `{"error":` + leaktest.JSON(preamble(maxMessageBytes-len(pw)/2)+pw+" and more words after it", true) + `}`
 		}},
 		{name: "straddles the cut once white space is folded", password: "Fold-Straddle-Pa55word-3", halves: true, reply: func(pw string) (int, string) {
 			return 400, strings.Repeat("word   ", (maxMessageBytes-len(pw)/2)/len("word ")) + pw + " and more words after it"
 		}},
 		{name: "error field not a string", password: `quo"te<pw>-4`, reply: func(pw string) (int, string) {
-			return 400, `{"error":{"detail":` + jsonText("refused "+pw, true) + `,"code":"E_LOGIN"}}`
+			return 400, `{"error":{"detail":` + leaktest.JSON("refused "+pw, true) + `,"code":"E_LOGIN"}}`
 		}},
 		{name: "error field not a string, secret as a key", password: `key&pw-4b`, reply: func(pw string) (int, string) {
-			return 400, `{"error":{` + jsonText(pw, true) + `:true}}`
+			return 400, `{"error":{` + leaktest.JSON(pw, true) + `:true}}`
 		}},
 		{name: "every character escaped", password: "Esc4ped-pw-5", reply: func(pw string) (int, string) {
 			return 400, `{"error":` + escapedText("refused "+pw) + `}`
 		}},
 		{name: "message field", password: "pa  ss\t<&>\"wörd-5b", reply: func(pw string) (int, string) {
-			return 502, `{"message":` + jsonText("upstream said "+pw, true) + `}`
+			return 502, `{"message":` + leaktest.JSON("upstream said "+pw, true) + `}`
 		}},
 		{name: "echoed in a success answer's error", password: "pa  ss\t<&>\"wörd-6", success: true, reply: func(pw string) (int, string) {
-			return 200, `{"email":"a@example.com","maxJobs":2,"error":` + jsonText("session warning for "+pw, true) + `}`
+			return 200, `{"email":"a@example.com","maxJobs":2,"error":` + leaktest.JSON("session warning for "+pw, true) + `}`
 		}},
 		{name: "echoed in a success answer's error, every character escaped", password: "Esc4ped-pw-7", success: true, reply: func(pw string) (int, string) {
 			return 200, `{"email":"a@example.com","maxJobs":2,"error":` + escapedText("session warning for "+pw) + `}`
 		}},
 		{name: "echoed in a success answer, HTML characters as they are", password: `x&y<z>"q-8`, success: true, reply: func(pw string) (int, string) {
-			return 200, `{"email":"a@example.com","maxJobs":2,"error":` + jsonText("session warning for "+pw, false) + `}`
+			return 200, `{"email":"a@example.com","maxJobs":2,"error":` + leaktest.JSON("session warning for "+pw, false) + `}`
 		}},
 	}
 	for _, tt := range tests {
@@ -323,7 +259,7 @@ func TestTransportErrorsAreMasked(t *testing.T) {
 	t.Run("last answer", func(t *testing.T) {
 		t.Parallel()
 		srv := echoServer(t, func(pw string) (int, string) {
-			return 503, `{"error":` + jsonText(preamble(maxMessageBytes-len(pw)/2)+pw+" and after it", true) + `}`
+			return 503, `{"error":` + leaktest.JSON(preamble(maxMessageBytes-len(pw)/2)+pw+" and after it", true) + `}`
 		})
 		c, err := New(Config{Token: testToken, BaseURL: srv.URL, MaxRetries: 10, RetryWaitMin: 200 * time.Millisecond, RetryWaitMax: time.Second})
 		if err != nil {
@@ -336,7 +272,7 @@ func TestTransportErrorsAreMasked(t *testing.T) {
 		if !errors.As(err, &te) || te.Last == nil || !strings.Contains(te.Last.Message, redacted[:6]) {
 			t.Fatalf("err = %v, want the deadline with the last answer, masked", err)
 		}
-		for _, half := range append(formsOf(password), password[:len(password)/2], password[len(password)/2:]) {
+		for _, half := range append(leaktest.Forms(password), password[:len(password)/2], password[len(password)/2:]) {
 			if strings.Contains(err.Error(), half) {
 				t.Errorf("the error shows %q: %v", half, err)
 			}
@@ -383,12 +319,12 @@ func checkMasking(t *testing.T, secret, prefix, suffix string) {
 		body    string
 		success bool
 	}{
-		{"error string", 400, `{"error":` + jsonText(text, true) + `,"code":400}`, false},
-		{"error string without HTML escaping", 400, `{"error":` + jsonText(text, false) + `}`, false},
+		{"error string", 400, `{"error":` + leaktest.JSON(text, true) + `,"code":400}`, false},
+		{"error string without HTML escaping", 400, `{"error":` + leaktest.JSON(text, false) + `}`, false},
 		{"error string, every character escaped", 596, `{"error":` + escapedText(text) + `}`, false},
-		{"nested error object", 400, `{"error":{"detail":` + jsonText(text, true) + `,` + jsonText(text, false) + `:1}}`, false},
+		{"nested error object", 400, `{"error":{"detail":` + leaktest.JSON(text, true) + `,` + leaktest.JSON(text, false) + `:1}}`, false},
 		{"plain text", 400, text, false},
-		{"account with an error", 200, `{"email":"a@example.com","maxJobs":1,"error":` + jsonText(text, true) + `}`, true},
+		{"account with an error", 200, `{"email":"a@example.com","maxJobs":1,"error":` + leaktest.JSON(text, true) + `}`, true},
 		{"account with an error, every character escaped", 200, `{"email":"a@example.com","error":` + escapedText(text) + `}`, true},
 	}
 	for _, shape := range shapes {
@@ -432,7 +368,7 @@ func meaningless(secret, prefix, suffix string) bool {
 		return true
 	}
 	fixed := []string{prefix + redacted + suffix, "(an HTML page instead of an API answer)", "(body not logged)"}
-	for _, form := range formsOf(secret) {
+	for _, form := range leaktest.Forms(secret) {
 		if strings.Contains(form, "…") {
 			return true // a message cut short ends in "…", which could finish the form
 		}
