@@ -33,13 +33,16 @@ const (
 // account is one configured account of one service, as the emulator holds it.
 type account struct {
 	id, email, region string
-	password          string
+	secret            string // the password, or the credential useapi.net holds for the second shape
+	url               string // MiniMax's url, stored with its token
 	maxJobs           int64
 	err               string // why the account needs attention; "" when healthy
 	errEchoed         bool   // err embeds a password, as EchoSecrets makes it
-	posted            string // the last password a POST for the account carried, accepted or not
+	posted            string // the last password (or credential) a POST for the account carried, accepted or not
+	posts             int    // POSTs that carried a password or credential for the account, accepted or not
+	refreshes         int    // times the service replaced a stored credential by itself (RefreshCredentials)
 	added, updated    time.Time
-	loggedIn          time.Time // the last login to the service's site
+	loggedIn          time.Time // the last login to the service's site, or refresh of its credential
 	session           string    // the site's session token of the last login: a secret
 	points            []Points  // Kling's credit grants; nil until SetBalance: a default grant
 	reads             int       // single-account GETs: on Dreamina each claims the day's free credits
@@ -48,9 +51,12 @@ type account struct {
 // accounts is one token's accounts of one service, keyed by the service's account ID.
 type accounts map[string]*account
 
-// accountRequest is the body of a POST, in either of the encodings the services take.
+// accountRequest is the body of a POST, in either of the encodings the services take. Password is the
+// secret it carries: the password, or for a service of the second shape its credential (the field that
+// d.cred names); URL is the second secret MiniMax takes with its token.
 type accountRequest struct {
 	Email, Password, Region string
+	URL                     string
 	MaxJobs                 int64 // zero when optional and not given
 }
 
@@ -104,9 +110,8 @@ func (s *Server) postAccount(d *service) http.HandlerFunc {
 			s.refuseTo(w, d.refuse(http.StatusBadRequest, msgEmailMismatch), "", in.Password)
 			return
 		}
-		id := d.id(in.Email, in.Region)
 		if in.Password == "" {
-			s.updateMaxJobs(w, d, store, id, in)
+			s.updateMaxJobs(w, d, store, d.id(in.Email, in.Region), in)
 			return
 		}
 		if delay := s.loginDelay; delay > 0 {
@@ -116,14 +121,20 @@ func (s *Server) postAccount(d *service) http.HandlerFunc {
 			time.Sleep(delay)
 			s.mu.Lock()
 		}
-		s.logIn(w, d, store, id, in)
+		s.logIn(w, d, store, in)
 	}
 }
 
-// updateMaxJobs is a POST without a password, which only a service that lets it be omitted takes: nothing
-// is sent to the site, so the login, the session and any error stay as they are; the caller holds s.mu.
+// updateMaxJobs is a POST without a password or credential, which only a service that lets it be omitted
+// takes: nothing is sent to the site, so the login, the session and any error stay as they are; the
+// caller holds s.mu. An unknown account is a 400 where a password would add it, and the service's
+// not-found where only a credential can (Flow Music: assumed, its pages do not say).
 func (s *Server) updateMaxJobs(w http.ResponseWriter, d *service, store accounts, id string, in accountRequest) {
 	a := store[id]
+	if a == nil && d.cred != nil {
+		d.notFound.write(w, id)
+		return
+	}
 	if a == nil {
 		d.refuse(http.StatusBadRequest, msgPasswordToAdd).write(w, id)
 		return
@@ -135,13 +146,18 @@ func (s *Server) updateMaxJobs(w http.ResponseWriter, d *service, store accounts
 	writeJSON(w, d.updated, d.render(a, viewPost, now))
 }
 
-// logIn is the rest of a POST with a password, once the site has answered; the caller holds s.mu.
-func (s *Server) logIn(w http.ResponseWriter, d *service, store accounts, id string, in accountRequest) {
+// logIn is the rest of a POST with a password or credential, once the site has answered; the caller
+// holds s.mu.
+func (s *Server) logIn(w http.ResponseWriter, d *service, store accounts, in accountRequest) {
+	id, f, stale := s.signIn(d, in)
 	a := store[id] // read after the login: the account may have come or gone meanwhile
 	if a != nil {
-		a.posted = in.Password
+		a.posted, a.posts = in.Password, a.posts+1
 	}
-	if f := s.login(d, in.Email, in.Password); f != nil {
+	if f != nil {
+		if stale && a != nil {
+			s.breakWithStale(d, a, in)
+		}
 		s.refuseTo(w, *f, id, in.Password)
 		return
 	}
@@ -153,7 +169,11 @@ func (s *Server) logIn(w http.ResponseWriter, d *service, store accounts, id str
 	if a == nil {
 		status = d.created
 	}
-	a = s.upsert(d, store, in)
+	created := a == nil
+	a = s.upsert(d, store, id, in)
+	if created {
+		a.posts = 1
+	}
 	if d.securityCheck != "" && s.securityChecks[in.Email] {
 		// The login got as far as the site's challenge: the account is kept, paused until posted again.
 		a.setError(d.securityCheck, s.echo)
@@ -203,6 +223,7 @@ func (s *Server) getAccount(w http.ResponseWriter, r *http.Request, d *service, 
 	if !ok {
 		return
 	}
+	s.refreshOnRead(d, a)
 	if a.err != "" && !d.readsStored {
 		// A live read of a broken account fails as the service's other calls do: add it again.
 		s.refuseStored(w, d, a)
@@ -213,13 +234,14 @@ func (s *Server) getAccount(w http.ResponseWriter, r *http.Request, d *service, 
 }
 
 func (s *Server) listAccounts(w http.ResponseWriter, _ *http.Request, d *service, store accounts) {
-	if len(store) == 0 && d.noAccounts != nil {
+	if len(store) == 0 && d.noAccounts != nil && !s.emptyObject[d.name] {
 		d.noAccounts.write(w, "")
 		return
 	}
 	now := s.opts.Now()
 	out := make(map[string]any, len(store))
 	for id, a := range store {
+		s.refreshOnRead(d, a)
 		out[id] = d.render(a, viewList, now)
 	}
 	writeJSON(w, http.StatusOK, out)
@@ -258,6 +280,16 @@ func pathAccount(w http.ResponseWriter, r *http.Request, d *service, store accou
 	return a, ok
 }
 
+// signIn is the site's answer to a POST's password or credential: the ID of the account it signs in to,
+// and the refusal when it does not let the service in; stale says the credential was one the service had
+// replaced with a fresh one (see RefreshCredentials). The caller holds s.mu.
+func (s *Server) signIn(d *service, in accountRequest) (id string, f *refusal, stale bool) {
+	if d.cred != nil {
+		return s.identify(d, in)
+	}
+	return d.id(in.Email, in.Region), s.login(d, in.Email, in.Password), false
+}
+
 // login is the site's answer to the credentials: nil when they let the service in.
 func (s *Server) login(d *service, email, password string) *refusal {
 	u, known := s.users[d.name][email]
@@ -271,23 +303,32 @@ func (s *Server) login(d *service, email, password string) *refusal {
 }
 
 // upsert is the one place an account is written after a login; the caller holds s.mu. A zero maxJobs
-// keeps the account's, or gives a new one the service's default (its minimum where it has none).
-func (s *Server) upsert(d *service, store accounts, in accountRequest) *account {
+// keeps the account's, or gives a new one the service's default (its minimum where it has none). The
+// account of a credential whose identity is an email holds that email.
+func (s *Server) upsert(d *service, store accounts, id string, in accountRequest) *account {
 	now := s.opts.Now()
-	id := d.id(in.Email, in.Region)
 	a := store[id]
 	if a == nil {
-		a = &account{id: id, email: in.Email, region: in.Region, added: now, maxJobs: cmp.Or(d.maxJobs.def, d.maxJobs.min)}
+		email := in.Email
+		if d.cred != nil && d.wildcard == "email" {
+			email = id
+		}
+		a = &account{id: id, email: email, region: in.Region, added: now, maxJobs: cmp.Or(d.maxJobs.def, d.maxJobs.min)}
 		store[id] = a
 	}
 	if in.MaxJobs != 0 {
 		a.maxJobs = in.MaxJobs
 	}
-	s.logins++
-	sum := sha256.Sum256(fmt.Appendf(nil, "%s#%d", id, s.logins))
-	a.password, a.posted, a.err, a.errEchoed, a.loggedIn, a.updated = in.Password, in.Password, "", false, now, now
-	a.session = sessionTokenPrefix + hex.EncodeToString(sum[:])
+	a.secret, a.url, a.posted, a.err, a.errEchoed, a.updated = in.Password, in.URL, in.Password, "", false, now
+	s.newSession(a)
 	return a
+}
+
+// newSession is a login's or a refresh's fresh session at the site; the caller holds s.mu.
+func (s *Server) newSession(a *account) {
+	s.logins++
+	sum := sha256.Sum256(fmt.Appendf(nil, "%s#%d", a.id, s.logins))
+	a.loggedIn, a.session = s.opts.Now(), sessionTokenPrefix+hex.EncodeToString(sum[:])
 }
 
 // serviceMessage is a refusal in the service's own words, capitalised as it writes them.
@@ -297,21 +338,53 @@ func (m serviceMessage) Error() string { return string(m) }
 
 // parseAccountRequest reads a JSON or multipart/form-data POST body and checks it by the service's rules.
 func parseAccountRequest(r *http.Request, d *service) (accountRequest, error) {
+	var names []string
+	if d.cred != nil {
+		names = []string{d.cred.field, d.cred.extra}
+	}
+	in, maxJobs, creds, err := readAccountRequest(r, names...)
+	if err != nil {
+		return in, err
+	}
+	if d.regions == nil {
+		in.Region = ""
+	}
+	problem := ""
+	if d.cred != nil {
+		in.Password, in.URL = creds[d.cred.field], creds[d.cred.extra]
+		problem = d.checkCredential(&in, maxJobs)
+	} else {
+		problem = d.checkLogin(in)
+	}
+	if problem != "" {
+		return in, serviceMessage(problem)
+	}
+	in.MaxJobs, err = d.maxJobs.parse(maxJobs)
+	return in, err
+}
+
+// readAccountRequest reads a POST body: the fields of email and password, maxJobs as it was written, and
+// the string fields named (a credential's), "" where absent. It checks no service's rules.
+func readAccountRequest(r *http.Request, names ...string) (accountRequest, string, map[string]string, error) {
 	r.Body = http.MaxBytesReader(nil, r.Body, maxRequestBytes)
 	var in accountRequest
 	var maxJobs string
+	creds := map[string]string{}
 	mediaType, _, _ := mime.ParseMediaType(r.Header.Get("Content-Type"))
 	switch mediaType {
 	case "multipart/form-data":
 		if err := r.ParseMultipartForm(maxRequestBytes); err != nil {
-			return in, serviceMessage("Unable to parse multipart/form-data: " + err.Error())
+			return in, "", creds, serviceMessage("Unable to parse multipart/form-data: " + err.Error())
 		}
 		in.Email, in.Password, in.Region = r.FormValue("email"), r.FormValue("password"), r.FormValue("region")
 		maxJobs = r.FormValue("maxJobs")
+		for _, name := range names {
+			creds[name] = r.FormValue(name)
+		}
 	default:
 		data, err := io.ReadAll(r.Body)
 		if err != nil {
-			return in, serviceMessage("Unable to read the request body")
+			return in, "", creds, serviceMessage("Unable to read the request body")
 		}
 		var body struct {
 			Email    string          `json:"email"`
@@ -320,35 +393,62 @@ func parseAccountRequest(r *http.Request, d *service) (accountRequest, error) {
 			MaxJobs  json.RawMessage `json:"maxJobs"`
 		}
 		if err := json.Unmarshal(data, &body); err != nil {
-			return in, serviceMessage("Unable to parse JSON body")
+			return in, "", creds, serviceMessage("Unable to parse JSON body")
 		}
 		in.Email, in.Password, in.Region = body.Email, body.Password, body.Region
 		maxJobs = strings.Trim(string(body.MaxJobs), `"`)
+		if len(names) > 0 {
+			var raw map[string]json.RawMessage
+			_ = json.Unmarshal(data, &raw) // an object, or null, as the first pass found
+			for _, name := range names {
+				v, ok := raw[name]
+				if name == "" || !ok || string(v) == "null" {
+					continue
+				}
+				var text string
+				if json.Unmarshal(v, &text) != nil {
+					return in, "", creds, serviceMessage("Parameter " + name + " must be a string") // assumed text
+				}
+				creds[name] = text
+			}
+		}
 	}
-	if d.regions == nil {
-		in.Region = ""
-	}
+	delete(creds, "")
+	return in, maxJobs, creds, nil
+}
+
+// checkLogin says why a POST of email and password breaks the service's rules, "" when it does not.
+func (d *service) checkLogin(in accountRequest) string {
 	switch {
 	case strings.TrimSpace(in.Email) == "":
-		return in, serviceMessage("Parameter email is required")
+		return "Parameter email is required"
 	case in.Password == "" && !d.passwordOptional:
-		return in, serviceMessage("Parameter password is required")
+		return "Parameter password is required"
 	case d.regions != nil && in.Region == "":
-		return in, serviceMessage("Parameter region is required")
+		return "Parameter region is required"
 	case d.regions != nil && !slices.Contains(d.regions, in.Region):
-		return in, serviceMessage("Parameter region must be " + strings.Join(d.regions, " or "))
-	case maxJobs == "" || maxJobs == "null":
-		if d.maxJobs.def == 0 {
-			return in, serviceMessage("Parameter maxJobs is required")
+		return "Parameter region must be " + strings.Join(d.regions, " or ")
+	}
+	return ""
+}
+
+// parse reads maxJobs as a POST wrote it: zero when it may be left out and was, or when the service has
+// no maxJobs (whatever was sent).
+func (j jobLimits) parse(raw string) (int64, error) {
+	switch {
+	case j.max == 0:
+		return 0, nil
+	case raw == "" || raw == "null":
+		if j.def == 0 {
+			return 0, serviceMessage("Parameter maxJobs is required")
 		}
-		return in, nil
+		return 0, nil
 	}
-	n, err := strconv.ParseInt(maxJobs, 10, 64)
-	if err != nil || n < d.maxJobs.min || n > d.maxJobs.max {
-		return in, serviceMessage(fmt.Sprintf("Parameter maxJobs (%s) valid range: %d…%d", maxJobs, d.maxJobs.min, d.maxJobs.max))
+	n, err := strconv.ParseInt(raw, 10, 64)
+	if err != nil || n < j.min || n > j.max {
+		return 0, serviceMessage(fmt.Sprintf("Parameter maxJobs (%s) valid range: %d…%d", raw, j.min, j.max))
 	}
-	in.MaxJobs = n
-	return in, nil
+	return n, nil
 }
 
 type errorBody struct {

@@ -20,10 +20,12 @@ const (
 	echoTail  = "; a client must mask it wherever it shows this text)"
 )
 
-// EchoSecrets makes the service echo the password a POST carried while on, to prove that the client masks
-// it in every form: every refusal of such a POST embeds it (see echoPassword), as do the errors that the
-// security check and SetAccountError store for an account (its last password posted). JSON bodies stay
-// as encoding/json writes them: <, > and & come out as \u003c, \u003e and \u0026, " as \".
+// EchoSecrets makes the service echo the password (or, for the services of the second shape, the
+// credential: refresh token, token or cookie table) a POST carried while on, to prove that the client
+// masks it in every form: every refusal of such a POST embeds it (see echoPassword), as do the errors
+// that the security check, a superseded credential and SetAccountError store for an account (its last
+// one posted). MiniMax's url is not echoed. JSON bodies stay as encoding/json writes them: <, > and &
+// come out as \u003c, \u003e and \u0026, " as \".
 func (s *Server) EchoSecrets(on bool) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
@@ -57,13 +59,13 @@ func echoPassword(text, password string) string {
 }
 
 // faultRefusal writes a fault's {"error","code"} answer; while EchoSecrets is on, text embeds the
-// password a POST carried, as the service's own refusals do.
+// password or credential a POST carried, as the service's own refusals do.
 func (s *Server) faultRefusal(w http.ResponseWriter, r *http.Request, status int, text string) {
 	s.mu.Lock()
 	echo, plain := s.echo, s.echoPlain
 	s.mu.Unlock()
 	if echo {
-		if password := postedPassword(r); password != "" {
+		if password := postedSecret(r); password != "" {
 			text = echoPassword(text, password)
 			if plain {
 				writeText(w, status, text)
@@ -74,8 +76,9 @@ func (s *Server) faultRefusal(w http.ResponseWriter, r *http.Request, status int
 	writeJSON(w, status, errorBody{Error: text, Code: status})
 }
 
-// postedPassword is the password a POST's body carries, "" for none; the body is left to be read again.
-func postedPassword(r *http.Request) string {
+// postedSecret is the password, or the credential of any service of the second shape, that a POST's body
+// carries, "" for none; the body is left to be read again.
+func postedSecret(r *http.Request) string {
 	if r.Method != http.MethodPost || r.Body == nil {
 		return ""
 	}
@@ -86,7 +89,21 @@ func postedPassword(r *http.Request) string {
 	}
 	peek := r.Clone(r.Context())
 	peek.Body = io.NopCloser(bytes.NewReader(data))
-	// No service's rules: the password is read before any rule is checked.
-	in, _ := parseAccountRequest(peek, &service{passwordOptional: true})
-	return in.Password
+	// No service's rules: the secret is read before any rule is checked.
+	var fields []string
+	for _, d := range catalog {
+		if d.cred != nil {
+			fields = append(fields, d.cred.field)
+		}
+	}
+	in, _, creds, _ := readAccountRequest(peek, fields...)
+	if in.Password != "" {
+		return in.Password
+	}
+	for _, field := range fields {
+		if creds[field] != "" {
+			return creds[field]
+		}
+	}
+	return ""
 }

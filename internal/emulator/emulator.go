@@ -30,6 +30,10 @@ type Options struct {
 	RequireKnownUsers bool
 	// Now is the clock; nil means time.Now.
 	Now func() time.Time
+	// RefreshOnRead makes every GET of the services that refresh stored credentials by themselves (Flow
+	// Music and Google Flow, about daily) first refresh those of the accounts it reads, as if a day had
+	// passed (see RefreshCredentials): a credential posted once is then stale as soon as it was read.
+	RefreshOnRead bool
 }
 
 // Server is the emulated service. Its zero value is not usable; call New. It is safe for concurrent use.
@@ -58,7 +62,10 @@ type Server struct {
 	inFlight       int
 	idle           chan struct{} // closed when inFlight falls to zero; nil while idle
 	peak           int
-	listeners      map[*http.Server]*Listener // what Serve serves on, for Restart faults
+	listeners      map[*http.Server]*Listener     // what Serve serves on, for Restart faults
+	credentials    map[Service]map[string]*issued // what the sites of the second shape know, by key
+	issuedCount    int                            // credentials issued, to make each one new
+	emptyObject    map[Service]bool               // SetEmptyListObject
 
 	conns atomic.Int64
 }
@@ -69,17 +76,30 @@ type siteUser struct {
 	suspended bool
 }
 
-// Account is a configured account as a test sees it, password included.
+// Account is a configured account as a test sees it, password or credential included.
 type Account struct {
-	// ID is the service's key: the email, or "REGION:email" for Dreamina. The emulator derives it;
-	// PutAccount ignores a given one.
+	// ID is the service's key: the email, or "REGION:email" for Dreamina. For the services whose
+	// accounts are named by their credential it is the identity read from it: the email (Flow Music,
+	// Google Flow) or MiniMax's numeric user id. The emulator derives it for the first shape, where
+	// PutAccount ignores a given one; for the second PutAccount takes it (or Email when it is empty).
 	ID       string
-	Email    string
+	Email    string // the email, also of the second shape's accounts named by one; "" for MiniMax
 	Region   string
 	Password string
 	MaxJobs  int64
 	// Error, when not empty, puts the account in an error state (Muse reports it as its health).
 	Error string
+
+	// Credential is what useapi.net holds for an account of the second shape: the refresh token, token
+	// or cookie table last posted, the fresh one a refresh replaced it with, or, for an account added
+	// without one (PutAccount with none, as useapi.net's remote-browser setup does), one nobody outside
+	// holds. URL is MiniMax's url stored with its token. Both "" for the first shape.
+	Credential, URL string
+	// CredentialPosts is how many POSTs carried a password or credential for the account, accepted or
+	// refused, since it was added; credential-less updates and PutAccount do not count.
+	CredentialPosts int
+	// Refreshes is how many times the service replaced the stored credential by itself.
+	Refreshes int
 }
 
 // New returns an empty service: no tokens, no accounts, no faults.
@@ -95,6 +115,8 @@ func New(opts Options) *Server {
 		securityChecks: map[string]bool{},
 		calls:          map[string]int{},
 		listeners:      map[*http.Server]*Listener{},
+		credentials:    map[Service]map[string]*issued{},
+		emptyObject:    map[Service]bool{},
 		source:         rand.NewPCG(1, 2),
 	}
 	s.rng = rand.New(s.source)
@@ -181,22 +203,35 @@ func (s *Server) RequireSecurityCheck(email string, required bool) {
 func (s *Server) Accounts(token string, svc Service) []Account {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	store := s.storeOf(token, svc)
+	store, d := s.storeOf(token, svc), lookup(svc)
 	out := make([]Account, 0, len(store))
 	for _, a := range store {
-		out = append(out, Account{ID: a.id, Email: a.email, Region: a.region, Password: a.password, MaxJobs: a.maxJobs, Error: a.err})
+		acc := Account{ID: a.id, Email: a.email, Region: a.region, MaxJobs: a.maxJobs, Error: a.err,
+			CredentialPosts: a.posts, Refreshes: a.refreshes}
+		if d.cred == nil {
+			acc.Password = a.secret
+		} else {
+			acc.Credential, acc.URL = a.secret, a.url
+		}
+		out = append(out, acc)
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].ID < out[j].ID })
 	return out
 }
 
 // PutAccount adds or changes an account out of band, as another client of the service would; its Error
-// is kept as given. A missing region is the service's first, a zero MaxJobs the service's default.
+// is kept as given. A missing region is the service's first, a zero MaxJobs the service's default. An
+// account of the second shape is the identity in ID (or Email) with a.Credential (and a.URL), which the
+// site then knows as that identity's; without one it holds a credential nobody outside has.
 func (s *Server) PutAccount(token string, svc Service, a Account) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	d, store := lookup(svc), s.storeOf(token, svc)
 	if store == nil {
+		return
+	}
+	if d.cred != nil {
+		s.putCredentialed(d, store, a)
 		return
 	}
 	in := accountRequest{Email: a.Email, Password: a.Password, MaxJobs: a.MaxJobs}
@@ -206,7 +241,7 @@ func (s *Server) PutAccount(token string, svc Service, a Account) {
 			in.Region = d.regions[0]
 		}
 	}
-	s.upsert(d, store, in).err = a.Error
+	s.upsert(d, store, d.id(in.Email, in.Region), in).err = a.Error
 }
 
 // RemoveAccount deletes an account out of band.
@@ -217,8 +252,9 @@ func (s *Server) RemoveAccount(token string, svc Service, id string) {
 }
 
 // SetAccountError breaks an account, as a lost session would: the list reports message, GET answers 596
-// (Muse reports it as the health), until the account is posted again. An empty message heals it. While
-// EchoSecrets is on, the message embeds the last password posted for the account.
+// (Muse, ACE Music, Flow Music and Google Flow answer it as stored, in their health or error), until the
+// account is posted again (with a fresh credential, for the second shape). An empty message heals it.
+// While EchoSecrets is on, the message embeds the last password or credential posted for the account.
 func (s *Server) SetAccountError(token string, svc Service, id, message string) {
 	s.mu.Lock()
 	defer s.mu.Unlock()

@@ -129,15 +129,22 @@ var fixtures = []fixture{
 	},
 }
 
+// TestFixturesCoverEveryService: fixtures cover the services of email and password, in order, and
+// credFixtures (credentials_test.go) those whose accounts are named by their credential, after them.
 func TestFixturesCoverEveryService(t *testing.T) {
 	t.Parallel()
 	services := Services()
-	if len(services) != len(fixtures) {
-		t.Fatalf("services %v, fixtures for %d", services, len(fixtures))
+	if len(services) != len(fixtures)+len(credFixtures) {
+		t.Fatalf("services %v, fixtures for %d and %d", services, len(fixtures), len(credFixtures))
 	}
 	for i, f := range fixtures {
-		if services[i] != f.svc {
+		if services[i] != f.svc || lookup(f.svc).cred != nil {
 			t.Errorf("service %d is %s, fixture %s", i, services[i], f.svc)
+		}
+	}
+	for i, f := range credFixtures {
+		if svc := services[len(fixtures)+i]; svc != f.svc || lookup(f.svc).cred == nil {
+			t.Errorf("service %d is %s, credential fixture %s", len(fixtures)+i, svc, f.svc)
 		}
 	}
 }
@@ -477,7 +484,10 @@ func TestCallKeys(t *testing.T) {
 		{Dreamina, CallKeys{"POST /v1/dreamina/accounts", "GET /v1/dreamina/accounts", "GET /v1/dreamina/accounts/{account}", "DELETE /v1/dreamina/accounts/{account}"}},
 		{Muse, CallKeys{"POST /v1/muse/accounts", "GET /v1/muse/accounts", "GET /v1/muse/accounts/{email}", "DELETE /v1/muse/accounts/{email}"}},
 		{ACEMusic, CallKeys{"POST /v1/acemusic/accounts", "GET /v1/acemusic/accounts", "GET /v1/acemusic/accounts/{email}", "DELETE /v1/acemusic/accounts/{email}"}},
-		{"minimax", CallKeys{}},
+		{FlowMusic, CallKeys{"POST /v1/flowmusic/accounts", "GET /v1/flowmusic/accounts", "GET /v1/flowmusic/accounts/{email}", "DELETE /v1/flowmusic/accounts/{email}"}},
+		{MiniMax, CallKeys{"POST /v1/minimax/accounts", "GET /v1/minimax/accounts", "GET /v1/minimax/accounts/{account}", "DELETE /v1/minimax/accounts/{account}"}},
+		{GoogleFlow, CallKeys{"POST /v1/google-flow/accounts", "GET /v1/google-flow/accounts", "GET /v1/google-flow/accounts/{email}", "DELETE /v1/google-flow/accounts/{email}"}},
+		{"mureka", CallKeys{}}, // not emulated
 	}
 	for _, tt := range tests {
 		if got := Calls(tt.svc); got != tt.want {
@@ -707,9 +717,9 @@ func TestConcurrentClients(t *testing.T) {
 		}()
 	}
 	wg.Wait()
-	for _, svc := range Services() {
-		if got := len(s.Accounts(token, svc)); got != 10 {
-			t.Errorf("%s: %d accounts, want 10", svc, got)
+	for _, f := range fixtures { // the services of the second shape: TestConcurrentCredentialClients
+		if got := len(s.Accounts(token, f.svc)); got != 10 {
+			t.Errorf("%s: %d accounts, want 10", f.svc, got)
 		}
 	}
 	if s.PeakConcurrency() < 2 {

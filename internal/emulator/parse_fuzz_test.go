@@ -18,6 +18,12 @@ func FuzzParseAccountRequest(f *testing.F) {
 	f.Add(uint8(4), "application/json", `{"email":"a@example.com","maxJobs":null}`)
 	f.Add(uint8(4), "multipart/form-data; boundary=X", "--X\r\nContent-Disposition: form-data; name=\"email\"\r\n\r\na@b.c\r\n--X--\r\n")
 	f.Add(uint8(0), "text/plain", "email=a")
+	f.Add(uint8(6), "application/json", `{"refresh_token":"abcdefghij","maxJobs":16}`)
+	f.Add(uint8(6), "application/json", `{"email":"a@example.com","maxJobs":3}`)
+	f.Add(uint8(6), "application/json", `{"email":"a@example.com","refresh_token":"abcdefghij"}`)
+	f.Add(uint8(7), "application/json", `{"token":"eyJa.b.c","url":"https://hailuoai.video/x","maxJobs":1}`)
+	f.Add(uint8(7), "application/json", `{"token":"eyJa.b.c","maxJobs":1}`)
+	f.Add(uint8(8), "application/json", "{\"cookies\":\"SID\\tx\\n__Secure-1PSID\\ty\\n__Secure-3PSID\\tz\",\"maxJobs\":99}")
 	f.Fuzz(func(t *testing.T, which uint8, contentType, body string) {
 		d := catalog[int(which)%len(catalog)]
 		req := httptest.NewRequest("POST", d.base, strings.NewReader(body))
@@ -27,6 +33,17 @@ func FuzzParseAccountRequest(f *testing.F) {
 			return
 		}
 		jobsOK := in.MaxJobs >= d.maxJobs.min && in.MaxJobs <= d.maxJobs.max || in.MaxJobs == 0 && d.maxJobs.def != 0
+		if c := d.cred; c != nil {
+			// A credential (well formed, with its url where the service takes one) and no email, or an
+			// email and maxJobs alone where the service has a credential-less update.
+			_, problem := c.key(in.Password)
+			withCredential := in.Password != "" && problem == "" && in.Email == "" && (c.extra == "" || in.URL != "")
+			update := in.Password == "" && d.passwordOptional && strings.TrimSpace(in.Email) != "" && in.MaxJobs != 0
+			if !withCredential && !update || !jobsOK || in.Region != "" {
+				t.Fatalf("%s accepted an invalid account: %+v", d.name, in)
+			}
+			return
+		}
 		regionOK := d.regions == nil && in.Region == "" || slices.Contains(d.regions, in.Region)
 		if strings.TrimSpace(in.Email) == "" || in.Password == "" && !d.passwordOptional || !jobsOK || !regionOK {
 			t.Fatalf("%s accepted an invalid account: %+v", d.name, in)

@@ -19,10 +19,15 @@ const (
 	Dreamina Service = "dreamina"
 	Muse     Service = "muse"
 	ACEMusic Service = "ace_music"
+
+	// The services whose accounts are named by the credential they are added with (see credentials.go).
+	FlowMusic  Service = "flow_music"
+	MiniMax    Service = "minimax"
+	GoogleFlow Service = "google_flow"
 )
 
 // catalog is every service's description, in the order Services reports them.
-var catalog = []*service{&kling, &runway, &pixverse, &dreamina, &muse, &aceMusic}
+var catalog = []*service{&kling, &runway, &pixverse, &dreamina, &muse, &aceMusic, &flowMusic, &miniMax, &googleFlow}
 
 // Services lists every emulated service.
 func Services() []Service {
@@ -73,7 +78,11 @@ type service struct {
 
 	maxJobs          jobLimits
 	regions          []string // allowed regions, the first used when none is given; nil: no regions
-	passwordOptional bool     // a POST without password changes only maxJobs of an existing account
+	passwordOptional bool     // a POST without password (or credential) changes only maxJobs of an existing account
+
+	// cred, for a service whose accounts are named by the credential they are added with, says how it
+	// reads one; nil for the services of email and password.
+	cred *credentialRules
 
 	created, updated int // POST statuses for a new and for an existing account
 
@@ -97,7 +106,8 @@ type service struct {
 	deleted func(id string, remaining int) any
 }
 
-// jobLimits is a service's range for maxJobs; def, when not zero, makes maxJobs optional.
+// jobLimits is a service's range for maxJobs; def, when not zero, makes maxJobs optional. A zero max is
+// a service without maxJobs: it ignores one sent.
 type jobLimits struct{ min, max, def int64 }
 
 // view is the answer an account is rendered for: some services say more of one account than in a list.
