@@ -37,13 +37,47 @@ func (a Accounts[A]) context(ctx context.Context) context.Context {
 
 // AccountInput is what an upsert sends. Fields a service does not take are left at zero and not sent.
 type AccountInput struct {
-	Email string `json:"email"`
-	// Password is the AI site's password. Muse alone accepts none, to change only maxJobs.
-	Password string `json:"password,omitempty"`
+	// Email names the account, where the user names it; a service that reads the account from its
+	// credential takes it only to change the settings of an account it holds (Flow Music's maxJobs).
+	Email string
+	// Password is the AI site's password, for the services whose accounts the user names. Empty sends
+	// none: Muse and ACE Music then change only maxJobs of an account they hold.
+	Password string
 	// Region is Dreamina's: US or CA.
-	Region string `json:"region,omitempty"`
+	Region string
 	// MaxJobs is nil to leave the choice to the service, where it has a default.
-	MaxJobs *int64 `json:"maxJobs,omitempty"`
+	MaxJobs *int64
+	// Credential is, for the services that read from it which account it is, the proof by its wire
+	// fields: {"refresh_token": …}, {"cookies": …}, {"token": …, "url": …}. Empty values are not sent.
+	Credential map[string]string
+}
+
+// MarshalJSON writes the body as the services take it: one object with the fields that are set.
+func (in AccountInput) MarshalJSON() ([]byte, error) {
+	body := make(map[string]any, 4+len(in.Credential))
+	for field, value := range in.Credential {
+		if value != "" {
+			body[field] = value
+		}
+	}
+	for field, value := range map[string]string{"email": in.Email, "password": in.Password, "region": in.Region} {
+		if value != "" {
+			body[field] = value
+		}
+	}
+	if in.MaxJobs != nil {
+		body["maxJobs"] = *in.MaxJobs
+	}
+	return json.Marshal(body)
+}
+
+// secrets are the values of in that no log, error or answer may show.
+func (in AccountInput) secrets() []string {
+	out := []string{in.Password}
+	for _, value := range in.Credential {
+		out = append(out, value)
+	}
+	return out
 }
 
 func (a Accounts[A]) item(key string) []string {
@@ -51,7 +85,8 @@ func (a Accounts[A]) item(key string) []string {
 }
 
 // Upsert adds the account, or updates it when the service already holds it: every service treats a POST
-// of a known account as an update. The password is marked secret for the log and the errors.
+// of a known account as an update. The password and the credential are marked secret for the log, the
+// errors and the answer.
 func (a Accounts[A]) Upsert(ctx context.Context, in AccountInput) (*A, error) {
 	body, err := json.Marshal(in)
 	if err != nil {
@@ -62,7 +97,7 @@ func (a Accounts[A]) Upsert(ctx context.Context, in AccountInput) (*A, error) {
 		path = a.item(in.Email)
 	}
 	var out A
-	if err := a.client.do(WithSecrets(a.context(ctx), in.Password), http.MethodPost, path, body, &out); err != nil {
+	if err := a.client.do(WithSecrets(a.context(ctx), in.secrets()...), http.MethodPost, path, body, &out); err != nil {
 		return nil, err
 	}
 	return &out, nil

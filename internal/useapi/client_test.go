@@ -2,6 +2,7 @@ package useapi
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -195,7 +196,10 @@ func TestRequestShape(t *testing.T) {
 	if got.Method != http.MethodPost || got.URL.EscapedPath() != "/useapi/v1/kling/accounts" {
 		t.Errorf("request %s %s", got.Method, got.URL.EscapedPath())
 	}
-	if body != `{"email":"a+b/c?d@example.com","password":"pw","maxJobs":4}` {
+	var sent map[string]any
+	if err := json.Unmarshal([]byte(body), &sent); err != nil || fmt.Sprint(sent) != fmt.Sprint(map[string]any{
+		"email": "a+b/c?d@example.com", "password": "pw", "maxJobs": float64(4),
+	}) {
 		t.Errorf("body %s", body)
 	}
 	if got.Header.Get("Authorization") != "Bearer "+testToken || got.Header.Get("User-Agent") != "test-agent/1" ||

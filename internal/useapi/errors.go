@@ -23,10 +23,12 @@ const StatusAccountError = 596
 const maxMessageBytes = 300
 
 // serviceNotFound matches the texts useapi.net's account APIs answer a 404 with: "Account configuration not
-// found…" and "Configuration not found…" (Kling, Runway, PixVerse), "Unable to find configuration for
-// account…" (Dreamina), "Account a@example.com not found" (Muse) and "Account a@example.com is not
-// configured" (ACE Music).
-var serviceNotFound = regexp.MustCompile(`(?i)^(account )?configuration not found\b|^unable to find configuration for account\b|^account \S+ not found$|^account \S+ is not configured$`)
+// found…" and "Configuration not found…" (Kling, Runway, PixVerse, MiniMax), "Unable to find configuration
+// for account…" (Dreamina), "Account a@example.com not found" (Muse), "Account a@example.com is not
+// configured" (ACE Music; Flow Music's pages say only "account not configured"), and "Google Flow account
+// a@example.com not found".
+var serviceNotFound = regexp.MustCompile(`(?i)^(account )?configuration not found\b|^unable to find configuration for account\b|` +
+	`^account \S+ not found$|^account \S+ (is )?not configured$|^google flow account \S+ not found$`)
 
 // Reason is what an error answer means, read from the status and the service's own words.
 type Reason int
