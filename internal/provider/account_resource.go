@@ -216,6 +216,7 @@ func (r *accountResource) settle(ctx context.Context, id string, sent useapi.Acc
 	// Run even if the create's own context is done: the answer decides what state must say.
 	readCtx, cancel := context.WithTimeout(context.WithoutCancel(ctx), reconcileTimeout)
 	defer cancel()
+	readCtx = useapi.WithSecrets(readCtx, sent.Password) // the answer may echo it, and it feeds state
 	got, readErr := r.svc.calls.read(readCtx, r.data.client, id)
 	var why string
 	switch {
@@ -231,8 +232,8 @@ func (r *accountResource) settle(ctx context.Context, id string, sent useapi.Acc
 				"the values sent, so the create succeeded.", id, cause))
 		return got, true, nil
 	case isGone(readErr) && useapi.OutcomeOf(cause) != useapi.Unobserved:
-		return account{}, false, goneError{cause: cause, text: fmt.Sprintf("%v\n\nuseapi.net answered every attempt, "+
-			"and it does not hold %s afterwards, so it was not created; apply again.", cause, id)}
+		return account{}, false, goneError{cause: cause, text: fmt.Sprintf("%v\n\nuseapi.net answered every attempt "+
+			"that reached it, and it does not hold %s afterwards, so it was not created; apply again.", cause, id)}
 	case isGone(readErr):
 		why = fmt.Sprintf("useapi.net does not hold %s yet, but an attempt that got no answer may still be under "+
 			"way there (a login can take seconds), so that proves nothing", id)
@@ -274,6 +275,10 @@ func (r *accountResource) Read(ctx context.Context, req resource.ReadRequest, re
 	}
 	got, err := r.svc.calls.read(ctx, r.data.client, id)
 	switch {
+	case isGone(err) && r.unsettled(ctx, req.Private, &resp.Diagnostics):
+		// A create whose outcome is unknown may still be landing (a login takes seconds): keep it, with
+		// its note. The next apply posts it again, which settles it either way.
+		return
 	case isGone(err):
 		// The service itself says the account is gone: forget it, so the next plan adds it again.
 		resp.State.RemoveResource(ctx)
@@ -462,6 +467,9 @@ func (r *accountResource) record(ctx context.Context, attrs rawObject, a account
 		delete(values, "max_jobs")
 		if attrs.int64("max_jobs").IsUnknown() { // left to the service, which did not say: its default stands
 			values["max_jobs"] = types.Int64Value(r.svc.maxJobs.byDefault)
+			if r.svc.maxJobs.defaultAssumed {
+				values["max_jobs"] = types.Int64Null() // a number the docs do not give is not recorded as fact
+			}
 		}
 	}
 	values["password_wo"] = types.StringNull()

@@ -57,8 +57,11 @@ func errorHint(svc *accountService, err error) string {
 	}
 	var apiErr *useapi.APIError
 	var notSent *useapi.NotSentError
+	var gone goneError
 	outcome := useapi.OutcomeOf(err)
 	switch {
+	case errors.As(err, &gone):
+		return "" // the service's own word settled it; the cause's advice would speak of an open outcome
 	case useapi.Interrupted(err) && outcome == useapi.NotApplied:
 		return "Terraform was interrupted before this request reached useapi.net, so nothing was changed by it."
 	case useapi.Interrupted(err):

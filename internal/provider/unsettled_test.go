@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"fmt"
+	"net"
 	"os"
 	"strings"
 	"testing"
@@ -29,6 +30,23 @@ func waitIdle(t *testing.T, env *accEnv) {
 	defer cancel()
 	if err := env.emu.WaitIdle(ctx); err != nil {
 		t.Fatalf("the emulator did not finish its requests: %v", err)
+	}
+}
+
+// waitListening waits, until deadline, for the emulator to accept connections again after a restart.
+func waitListening(t *testing.T, env *accEnv, deadline time.Time) {
+	t.Helper()
+	host := strings.TrimPrefix(env.url, "http://")
+	for {
+		conn, err := (&net.Dialer{Timeout: time.Second}).DialContext(context.Background(), "tcp", host)
+		if err == nil {
+			_ = conn.Close()
+			return
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("the emulator does not listen again: %v", err)
+		}
+		time.Sleep(100 * time.Millisecond)
 	}
 }
 
@@ -144,13 +162,17 @@ func TestAccInterruptedDuringLogin(t *testing.T) {
 	}
 
 	waitIdle(t, env)
+	if got := env.emu.Accounts(env.token, emulator.Kling); len(got) != 1 {
+		t.Fatalf("the login the provider gave up on did not land: %+v", got)
+	}
 	env.emu.SetLoginDelay(0)
 	env.resetCalls()
 	w.mustRun(nil, "apply", "-auto-approve", "-input=false")
 	expectAgreement(t, env, w, 1)
 	expectEmptyPlan(t, w)
-	if got := env.emu.CallCounts(); got[deleteAccount] != 0 || got[postAccount] != 1 {
-		t.Fatalf("settling made %v; want one POST and no DELETE", got)
+	// An in-place update settles it: no DELETE, and no list read, which only a create makes.
+	if got := env.emu.CallCounts(); got[deleteAccount] != 0 || got[listAccounts] != 0 || got[postAccount] != 1 {
+		t.Fatalf("settling made %v; want one POST, no list and no DELETE", got)
 	}
 }
 
@@ -205,13 +227,16 @@ func TestAccRestartAfterLostAnswer(t *testing.T) {
 	if a, ok := w.stateAccounts()["user0@example.com"]; !ok || a.Tainted || a.Error != unsettledNote {
 		t.Fatalf("state after the restart: %+v; want the account kept, untainted, its outcome unknown", w.stateAccounts())
 	}
-	time.Sleep(time.Until(start.Add(down + time.Second)))
+	waitListening(t, env, start.Add(down+time.Minute))
+	if got := env.emu.Accounts(env.token, emulator.Kling); len(got) != 1 {
+		t.Fatalf("the first attempt was not applied: %+v", got)
+	}
 	env.resetCalls()
 	w.mustRun(nil, "apply", "-auto-approve", "-input=false")
 	expectAgreement(t, env, w, 1)
 	expectEmptyPlan(t, w)
-	if got := env.emu.CallCounts(); got[deleteAccount] != 0 || got[postAccount] != 1 {
-		t.Fatalf("settling made %v; want one POST and no DELETE", got)
+	if got := env.emu.CallCounts(); got[deleteAccount] != 0 || got[listAccounts] != 0 || got[postAccount] != 1 {
+		t.Fatalf("settling made %v; want one POST, no list and no DELETE", got)
 	}
 }
 

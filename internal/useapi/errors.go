@@ -280,8 +280,11 @@ func answerOutcome(e *APIError) Outcome {
 	switch s := e.StatusCode; {
 	case e.Reason() == ReasonLoginRejected:
 		return NotApplied // the site refused the login, so nothing was saved, whatever the status (Dreamina's 500)
-	case s == http.StatusBadGateway, s == http.StatusServiceUnavailable, s == http.StatusGatewayTimeout:
-		return Unobserved // a gateway's answer: the service behind it may still be working on the request
+	case s == http.StatusBadGateway, s == http.StatusServiceUnavailable, s == http.StatusGatewayTimeout,
+		s >= 520 && s <= 527, s >= 500 && (e.Message == "" || e.Message == htmlPage):
+		// A gateway's answer (a CDN's 52x, a proxy's page): the service behind it may still be working on
+		// the request. The service's own faults come with its words.
+		return Unobserved
 	case s >= 500, s == http.StatusRequestTimeout, s == http.StatusTooManyRequests:
 		return MaybeApplied
 	}

@@ -21,7 +21,10 @@ func TestOutcomeOf(t *testing.T) {
 	}{
 		{"a refusal", &APIError{StatusCode: 400}, NotApplied},
 		{"a refused site login, even as a 500", &APIError{StatusCode: 500, Message: "Login failed: invalid credentials"}, NotApplied},
-		{"a server fault", &APIError{StatusCode: 500}, MaybeApplied},
+		{"a server fault", &APIError{StatusCode: 500, Message: "Internal server error"}, MaybeApplied},
+		{"a server fault with no words", &APIError{StatusCode: 500}, Unobserved},
+		{"a proxy's error page", &APIError{StatusCode: 500, Message: "(an HTML page instead of an API answer)"}, Unobserved},
+		{"a CDN's origin timeout", &APIError{StatusCode: 524, Message: "A timeout occurred"}, Unobserved},
 		{"rate limited", &APIError{StatusCode: 429}, MaybeApplied},
 		{"a gateway's page", &APIError{StatusCode: 504}, Unobserved},
 		{"a refusal after an attempt whose answer was lost", &APIError{StatusCode: 400, Outcome: Unobserved}, Unobserved},

@@ -17,9 +17,9 @@ const maxLoggedBody = 4096
 
 // loggingTransport logs every attempt: method, URL, status, timing and bodies. Redaction lives here, in the
 // one place every request passes, so no call site has to remember it: the Authorization header is never
-// logged, any JSON field named like "password" or "token" is masked, and the API token and each request's
-// own secrets (see WithSecrets) are masked wherever else they show up, in every form (see masker), before
-// the Logger sees anything. The errors it passes on are masked too, logged or not.
+// logged, the JSON fields the service names as secret (accountsAPI.secretFields) are masked, and the API
+// token and each request's own secrets (see WithSecrets) are masked wherever else they show up, in every
+// form (see masker), before the Logger sees anything. The errors it passes on are masked too, logged or not.
 type loggingTransport struct {
 	next    http.RoundTripper
 	secrets []string
