@@ -66,34 +66,52 @@ func TestAccKlingAccount_lostAnswers(t *testing.T) {
 	})
 }
 
-// TestAccKlingAccount_lostCreateIsReconciled: the create's POST is applied but every answer is lost or a
-// 503 until the retries are spent. Reading the account back shows it was created with what was sent, so
+// TestAccKlingAccount_lostCreateIsReconciled: the create's first POST is applied and its answer lost; the
+// retries then meet a 503 until they are spent, or a definite refusal, which the last attempt alone would
+// take to mean nothing was done. Reading the account back shows it was created with what was sent, so
 // the create succeeds: nothing is tainted and the next plan is empty.
 func TestAccKlingAccount_lostCreateIsReconciled(t *testing.T) {
 	t.Parallel()
-	env := newAccEnv(t)
-	env.needsEmulator(t)
-	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: protoV6ProviderFactories,
-		CheckDestroy:             env.expectAccounts(map[string]int64{}).fn(),
-		Steps: []resource.TestStep{{
-			PreConfig: func() {
-				env.emu.FailNext(1, emulator.Fault{Kind: emulator.LoseAnswer, Method: "POST"})
-				env.emu.FailNext(2, emulator.Fault{Kind: emulator.UnavailableHTML, Method: "POST"})
-				env.resetCalls()
-			},
-			Config: faultConfig(env, "2"),
-			ConfigPlanChecks: resource.ConfigPlanChecks{
-				PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
-			},
-			ConfigStateChecks: []statecheck.StateCheck{
-				statecheck.ExpectKnownValue(accountAddr, tfjsonpath.New("session"), knownvalue.NotNull()),
-				// The list before, three POST attempts, and the one read that settles it.
-				env.expectCalls(map[string]int{listAccounts: 1, postAccount: 3, getAccount: 1}),
-				env.expectAccounts(map[string]int64{"faulty@example.com": 2}),
-			},
-		}},
-	})
+	tests := []struct {
+		name string
+		then emulator.Fault
+		n    int
+		// posts is how many POST attempts the create makes.
+		posts int
+	}{
+		{name: "then 503s", then: emulator.Fault{Kind: emulator.UnavailableHTML, Method: "POST"}, n: 2, posts: 3},
+		{name: "then a refusal", n: 1, posts: 2,
+			then: emulator.Fault{Kind: emulator.Refuse, Method: "POST", Status: 409, Message: "Conflict: a login is already under way"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			env := newAccEnv(t)
+			env.needsEmulator(t)
+			resource.Test(t, resource.TestCase{
+				ProtoV6ProviderFactories: protoV6ProviderFactories,
+				CheckDestroy:             env.expectAccounts(map[string]int64{}).fn(),
+				Steps: []resource.TestStep{{
+					PreConfig: func() {
+						env.emu.FailNext(1, emulator.Fault{Kind: emulator.LoseAnswer, Method: "POST"})
+						env.emu.FailNext(tt.n, tt.then)
+						env.resetCalls()
+					},
+					Config: faultConfig(env, "2"),
+					ConfigPlanChecks: resource.ConfigPlanChecks{
+						PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
+					},
+					ConfigStateChecks: []statecheck.StateCheck{
+						statecheck.ExpectKnownValue(accountAddr, tfjsonpath.New("session"), knownvalue.NotNull()),
+						statecheck.ExpectKnownValue(accountAddr, tfjsonpath.New("error"), knownvalue.Null()),
+						// The list before, the POST attempts, and the one read that settles it.
+						env.expectCalls(map[string]int{listAccounts: 1, postAccount: tt.posts, getAccount: 1}),
+						env.expectAccounts(map[string]int64{"faulty@example.com": 2}),
+					},
+				}},
+			})
+		})
+	}
 }
 
 // TestAccKlingAccount_definiteRefusalIsNotKept: a create the service refused is not recorded in state.
