@@ -6,6 +6,8 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
+	"regexp"
+	"strings"
 )
 
 // Accounts are one service's account endpoints. A is the service's account object as it travels on the
@@ -24,15 +26,30 @@ type accountsAPI struct {
 	// secretFields name the JSON fields, at any depth of a request or an answer, whose values are
 	// credentials (the password sent, a session token the service returns): the log shows none of them.
 	secretFields []string
+	// notFound matches the service's own words in a 404 for an account it does not hold (and, where the
+	// service answers so, for an empty list). Only those words make an error match ErrNotFound: a 404 in
+	// others (a wrong base URL, a proxy's page) says nothing of the account.
+	notFound *regexp.Regexp
+}
+
+// serviceWords matches a text that starts with any of the given patterns, ignoring case: a service's
+// documented sentences, with \S+ where they name the account.
+func serviceWords(patterns ...string) *regexp.Regexp {
+	return regexp.MustCompile(`(?i)^(?:` + strings.Join(patterns, "|") + `)`)
+}
+
+// call runs one request of the service, and marks a 404 in the service's own not-found words as such.
+func (a Accounts[A]) call(ctx context.Context, method string, segments []string, body []byte, out any) error {
+	err := a.client.do(withSecretFields(ctx, a.api.secretFields...), method, segments, body, out)
+	var apiErr *APIError
+	if errors.As(err, &apiErr) && apiErr.StatusCode == http.StatusNotFound && a.api.notFound != nil {
+		apiErr.notFound = a.api.notFound.MatchString(apiErr.Message)
+	}
+	return err
 }
 
 func newAccounts[A any](c *Client, api accountsAPI) Accounts[A] {
 	return Accounts[A]{client: c, api: api}
-}
-
-// context marks the service's secret fields on every request of its calls.
-func (a Accounts[A]) context(ctx context.Context) context.Context {
-	return withSecretFields(ctx, a.api.secretFields...)
 }
 
 // AccountInput is what an upsert sends. Fields a service does not take are left at zero and not sent.
@@ -97,7 +114,7 @@ func (a Accounts[A]) Upsert(ctx context.Context, in AccountInput) (*A, error) {
 		path = a.item(in.Email)
 	}
 	var out A
-	if err := a.client.do(WithSecrets(a.context(ctx), in.secrets()...), http.MethodPost, path, body, &out); err != nil {
+	if err := a.call(WithSecrets(ctx, in.secrets()...), http.MethodPost, path, body, &out); err != nil {
 		return nil, err
 	}
 	return &out, nil
@@ -106,7 +123,7 @@ func (a Accounts[A]) Upsert(ctx context.Context, in AccountInput) (*A, error) {
 // Get reads one account by its key. The service's own "not found" is an error matching ErrNotFound.
 func (a Accounts[A]) Get(ctx context.Context, key string) (*A, error) {
 	var out A
-	if err := a.client.do(a.context(ctx), http.MethodGet, a.item(key), nil, &out); err != nil {
+	if err := a.call(ctx, http.MethodGet, a.item(key), nil, &out); err != nil {
 		return nil, err
 	}
 	return &out, nil
@@ -116,7 +133,7 @@ func (a Accounts[A]) Get(ctx context.Context, key string) (*A, error) {
 // the service says so with {} or with its "Configuration not found" 404.
 func (a Accounts[A]) List(ctx context.Context) (map[string]A, error) {
 	var out map[string]A
-	err := a.client.do(a.context(ctx), http.MethodGet, a.api.collection, nil, &out)
+	err := a.call(ctx, http.MethodGet, a.api.collection, nil, &out)
 	if errors.Is(err, ErrNotFound) {
 		return map[string]A{}, nil
 	}
@@ -132,7 +149,7 @@ func (a Accounts[A]) List(ctx context.Context) (map[string]A, error) {
 // Delete removes the account. The service's own "not found" counts as done, so that a retried or
 // repeated destroy converges; any other 404 is an error, since it says nothing of the account.
 func (a Accounts[A]) Delete(ctx context.Context, key string) error {
-	err := a.client.do(a.context(ctx), http.MethodDelete, a.item(key), nil, nil)
+	err := a.call(ctx, http.MethodDelete, a.item(key), nil, nil)
 	if errors.Is(err, ErrNotFound) {
 		return nil
 	}

@@ -27,6 +27,8 @@ const ACEMusicHealthy = "OK"
 // of ACE Music, so callers read the list.
 func (c *Client) ACEMusic() Accounts[ACEMusicAccount] {
 	return newAccounts[ACEMusicAccount](c, accountsAPI{
-		collection: []string{"v1", "acemusic", "accounts"}, secretFields: []string{"password"},
+		collection:   []string{"v1", "acemusic", "accounts"},
+		secretFields: []string{"password"},
+		notFound:     serviceWords(`account \S+ is not configured$`),
 	})
 }

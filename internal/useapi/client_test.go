@@ -153,14 +153,20 @@ func TestDeleteKlingAccount(t *testing.T) {
 		name    string
 		answer  answer
 		wantErr bool
+		// del is the service's delete; nil for Kling's.
+		del func(*Client) func(context.Context, string) error
 	}{
 		{name: "204", answer: answer{status: 204}},
 		{name: "200 with a body", answer: answer{status: 200, body: `{"deleted":true}`}},
 		{name: "202 plain text", answer: answer{status: 202, body: "ok"}},
 		{name: "the service's 404 is already gone", answer: answer{status: 404, body: "Account configuration not found."}},
-		{name: "Dreamina's 404 is already gone", answer: answer{status: 404, body: `{"error":"Unable to find configuration for account US:a@example.com"}`}},
-		{name: "Muse's 404 is already gone", answer: answer{status: 404, body: `{"error":"Account a@example.com not found","code":404}`}},
-		{name: "ACE Music's 404 is already gone", answer: answer{status: 404, body: `{"error":"Account a@example.com is not configured","code":404}`}},
+		{name: "Dreamina's 404 is already gone", answer: answer{status: 404, body: `{"error":"Unable to find configuration for account US:a@example.com"}`},
+			del: func(c *Client) func(context.Context, string) error { return c.Dreamina().Delete }},
+		{name: "Muse's 404 is already gone", answer: answer{status: 404, body: `{"error":"Account a@example.com not found","code":404}`},
+			del: func(c *Client) func(context.Context, string) error { return c.Muse().Delete }},
+		{name: "ACE Music's 404 is already gone", answer: answer{status: 404, body: `{"error":"Account a@example.com is not configured","code":404}`},
+			del: func(c *Client) func(context.Context, string) error { return c.ACEMusic().Delete }},
+		{name: "another service's 404 words are an error", answer: answer{status: 404, body: `{"error":"Account a@example.com not found","code":404}`}, wantErr: true},
 		{name: "a router's 404 is an error", answer: answer{status: 404, body: "404 page not found"}, wantErr: true},
 		{name: "a proxy's 404 page is an error", answer: answer{status: 404, body: "<html><head><title>Not Found</title></head></html>"}, wantErr: true},
 		{name: "401", answer: answer{status: 401, body: `{"error":"Unauthorized","code":401}`}, wantErr: true},
@@ -169,7 +175,12 @@ func TestDeleteKlingAccount(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			t.Parallel()
 			srv, _ := serve(t, tt.answer)
-			err := newTestClient(t, srv.URL, 0).Kling().Delete(context.Background(), "a@example.com")
+			c := newTestClient(t, srv.URL, 0)
+			del := c.Kling().Delete
+			if tt.del != nil {
+				del = tt.del(c)
+			}
+			err := del(context.Background(), "a@example.com")
 			if (err != nil) != tt.wantErr {
 				t.Fatalf("err = %v, wantErr %v", err, tt.wantErr)
 			}

@@ -99,13 +99,8 @@ func TestReasons(t *testing.T) {
 		message string
 		want    Reason
 	}{
-		{404, "Account configuration not found. To create configuration use POST /accounts.", ReasonNotFound},
-		{404, "Configuration not found. To create configuration use POST /accounts/email.", ReasonNotFound},
-		{404, "Unable to find configuration for account US:a@example.com", ReasonNotFound},
-		{404, "Account a@example.com not found", ReasonNotFound},
-		{404, "Account a@example.com is not configured", ReasonNotFound},
-		{404, "Account a@example.com not configured", ReasonNotFound},
-		{404, "Google Flow account a@example.com not found", ReasonNotFound},
+		// Which 404s are the service's own "not found" is each service's to say: TestServiceNotFoundWords.
+		{404, "Account configuration not found. To create configuration use POST /accounts.", ReasonNotTheService},
 		{404, "404 page not found", ReasonNotTheService},
 		{404, "(an HTML page instead of an API answer)", ReasonNotTheService},
 		{404, "", ReasonNotTheService},
@@ -138,6 +133,44 @@ func TestReasons(t *testing.T) {
 		if got := (&APIError{StatusCode: tt.status, Message: tt.message}).Reason(); got != tt.want {
 			t.Errorf("Reason(%d %q) = %v, want %v", tt.status, tt.message, got, tt.want)
 		}
+	}
+}
+
+// TestServiceNotFoundWords: each service's own not-found sentences, and only those, make a 404 mean that
+// the account does not exist; another service's sentence, a router's or a proxy's does not.
+func TestServiceNotFoundWords(t *testing.T) {
+	t.Parallel()
+	c := &Client{}
+	tests := []struct {
+		api   accountsAPI
+		words []string
+	}{
+		{c.Kling().api, []string{"Account configuration not found. To create configuration use POST /accounts.",
+			"Configuration not found. To create configuration use POST /accounts."}},
+		{c.Runway().api, []string{"Configuration not found. To create configuration use POST /accounts/email."}},
+		{c.PixVerse().api, []string{"Configuration not found. To create configuration use POST /accounts/email."}},
+		{c.Dreamina().api, []string{"Unable to find configuration for account US:a@example.com"}},
+		{c.Muse().api, []string{"Account a@example.com not found"}},
+		{c.ACEMusic().api, []string{"Account a@example.com is not configured"}},
+		{c.FlowMusic().api, []string{"Account a@example.com not configured", "Account a@example.com is not configured"}},
+		{c.MiniMax().api, []string{"Configuration not found. To create configuration use POST /accounts/account."}},
+		{c.GoogleFlow().api, []string{"Google Flow account a@example.com not found"}},
+	}
+	for _, tt := range tests {
+		name := strings.Join(tt.api.collection, "/")
+		for _, w := range tt.words {
+			if !tt.api.notFound.MatchString(w) {
+				t.Errorf("%s: %q is not its not-found answer", name, w)
+			}
+		}
+		for _, w := range []string{"404 page not found", htmlPage, "", "Not Found", "Google Flow account a@example.com deleted"} {
+			if tt.api.notFound.MatchString(w) {
+				t.Errorf("%s: %q taken for its not-found answer", name, w)
+			}
+		}
+	}
+	if c.Muse().api.notFound.MatchString("Unable to find configuration for account US:a@example.com") {
+		t.Error("Muse takes Dreamina's words for its own")
 	}
 }
 

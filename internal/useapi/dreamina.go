@@ -15,6 +15,8 @@ type DreaminaAccount struct {
 // account. Its single-account GET may claim the day's free credits, so callers read accounts from the list.
 func (c *Client) Dreamina() Accounts[DreaminaAccount] {
 	return newAccounts[DreaminaAccount](c, accountsAPI{
-		collection: []string{"v1", "dreamina", "accounts"}, secretFields: []string{"password"},
+		collection:   []string{"v1", "dreamina", "accounts"},
+		secretFields: []string{"password"},
+		notFound:     serviceWords(`unable to find configuration for account\b`),
 	})
 }

@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"net"
 	"net/http"
-	"regexp"
 	"slices"
 	"strings"
 	"time"
@@ -21,14 +20,6 @@ const StatusAccountError = 596
 
 // maxMessageBytes keeps a diagnostic readable when the service answers with a whole HTML page.
 const maxMessageBytes = 300
-
-// serviceNotFound matches the texts useapi.net's account APIs answer a 404 with: "Account configuration not
-// found…" and "Configuration not found…" (Kling, Runway, PixVerse, MiniMax), "Unable to find configuration
-// for account…" (Dreamina), "Account a@example.com not found" (Muse), "Account a@example.com is not
-// configured" (ACE Music; Flow Music's pages say only "account not configured"), and "Google Flow account
-// a@example.com not found".
-var serviceNotFound = regexp.MustCompile(`(?i)^(account )?configuration not found\b|^unable to find configuration for account\b|` +
-	`^account \S+ not found$|^account \S+ (is )?not configured$|^google flow account \S+ not found$`)
 
 // Reason is what an error answer means, read from the status and the service's own words.
 type Reason int
@@ -68,6 +59,9 @@ type APIError struct {
 	Attempts int
 	// RetryAfter and TimeLeft are set when the service asked to wait longer than the operation had left.
 	RetryAfter, TimeLeft time.Duration
+	// notFound says the words of a 404 are the service's own "no such account", as the account API that
+	// made the request describes them (accountsAPI.notFound); any other 404 is not the service's.
+	notFound bool
 	// Outcome is what all the attempts together tell of whether the request took effect; zero when the
 	// error was not made by a Client, and then this answer alone decides (see OutcomeOf).
 	Outcome Outcome
@@ -106,7 +100,7 @@ func (e *APIError) Reason() Reason {
 	switch s := e.StatusCode; {
 	case s == StatusAccountError:
 		return ReasonAccountError
-	case s == http.StatusNotFound && serviceNotFound.MatchString(e.Message):
+	case s == http.StatusNotFound && e.notFound:
 		return ReasonNotFound
 	case s == http.StatusNotFound:
 		return ReasonNotTheService

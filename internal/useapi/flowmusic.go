@@ -24,5 +24,6 @@ func (c *Client) FlowMusic() Accounts[FlowMusicAccount] {
 	return newAccounts[FlowMusicAccount](c, accountsAPI{
 		collection:   []string{"v1", "flowmusic", "accounts"},
 		secretFields: []string{"refresh_token", "access_token", "session_id"},
+		notFound:     serviceWords(`account \S+ (?:is )?not configured$`),
 	})
 }

@@ -55,5 +55,6 @@ func (c *Client) GoogleFlow() Accounts[GoogleFlowAccount] {
 	return newAccounts[GoogleFlowAccount](c, accountsAPI{
 		collection:   []string{"v1", "google-flow", "accounts"},
 		secretFields: []string{"cookies", "accountCookies", "sessionCookies", "access_token"},
+		notFound:     serviceWords(`google flow account \S+ not found$`),
 	})
 }

@@ -39,6 +39,8 @@ type KlingPoints struct {
 // verifies the Kling login each time and cannot change maxJobs without it.
 func (c *Client) Kling() Accounts[KlingAccount] {
 	return newAccounts[KlingAccount](c, accountsAPI{
-		collection: []string{"v1", "kling", "accounts"}, secretFields: []string{"password"},
+		collection:   []string{"v1", "kling", "accounts"},
+		secretFields: []string{"password"},
+		notFound:     serviceWords(`account configuration not found\b`, `configuration not found\b`),
 	})
 }

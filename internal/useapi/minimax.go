@@ -31,5 +31,6 @@ func (c *Client) MiniMax() Accounts[MiniMaxAccount] {
 	return newAccounts[MiniMaxAccount](c, accountsAPI{
 		collection:   []string{"v1", "minimax", "accounts"},
 		secretFields: []string{"token", "url", "searchParams", "deviceID"},
+		notFound:     serviceWords(`configuration not found\b`),
 	})
 }

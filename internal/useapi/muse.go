@@ -18,6 +18,8 @@ const MuseHealthy = "OK"
 // account already added; its single-account GET is a slow live read, so callers read the list.
 func (c *Client) Muse() Accounts[MuseAccount] {
 	return newAccounts[MuseAccount](c, accountsAPI{
-		collection: []string{"v1", "muse", "accounts"}, secretFields: []string{"password"},
+		collection:   []string{"v1", "muse", "accounts"},
+		secretFields: []string{"password"},
+		notFound:     serviceWords(`account \S+ not found$`),
 	})
 }

@@ -20,6 +20,9 @@ type PixVerseJWT struct {
 // PixVerse is the PixVerse account API (v2), keyed by email; a POST goes to the account's own path.
 func (c *Client) PixVerse() Accounts[PixVerseAccount] {
 	return newAccounts[PixVerseAccount](c, accountsAPI{
-		collection: []string{"v2", "pixverse", "accounts"}, postToItem: true, secretFields: []string{"password", "token"},
+		collection:   []string{"v2", "pixverse", "accounts"},
+		postToItem:   true,
+		secretFields: []string{"password", "token"},
+		notFound:     serviceWords(`configuration not found\b`),
 	})
 }

@@ -22,6 +22,9 @@ type RunwayJWT struct {
 // email in its body.
 func (c *Client) Runway() Accounts[RunwayAccount] {
 	return newAccounts[RunwayAccount](c, accountsAPI{
-		collection: []string{"v1", "runwayml", "accounts"}, postToItem: true, secretFields: []string{"password", "token"},
+		collection:   []string{"v1", "runwayml", "accounts"},
+		postToItem:   true,
+		secretFields: []string{"password", "token"},
+		notFound:     serviceWords(`configuration not found\b`),
 	})
 }
