@@ -5,11 +5,14 @@ package leaktest
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"fmt"
+	"maps"
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode"
 )
 
@@ -76,4 +79,49 @@ func JSON(s string, html bool) string {
 func JSONInner(s string, html bool) string {
 	q := JSON(s, html)
 	return q[1 : len(q)-1]
+}
+
+// Logger records the lines a client logs, as the provider's logger would be handed them: a leak test
+// then greps String (each line's message and fields as JSON) or Fields (only the values that carry what
+// a request and its answer held, each as %v, Go-quoted and as hclog renders it).
+type Logger struct {
+	mu     sync.Mutex
+	lines  []string
+	values []string
+}
+
+// Debug records a line.
+func (l *Logger) Debug(_ context.Context, msg string, fields map[string]any) { l.add(msg, fields) }
+
+// Warn records a line.
+func (l *Logger) Warn(_ context.Context, msg string, fields map[string]any) { l.add(msg, fields) }
+
+func (l *Logger) add(msg string, fields map[string]any) {
+	data, _ := json.Marshal(fields)
+	var values []string
+	for _, k := range slices.Sorted(maps.Keys(fields)) {
+		if k == "method" || k == "status" || k == "duration_ms" {
+			continue // the client writes these itself
+		}
+		v := fmt.Sprint(fields[k])
+		values = append(values, v, strconv.Quote(v), HCLog(v))
+	}
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	l.lines = append(l.lines, msg+" "+string(data))
+	l.values = append(l.values, values...)
+}
+
+// String is every line recorded.
+func (l *Logger) String() string {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return strings.Join(l.lines, "\n")
+}
+
+// Fields is every value recorded that a request or its answer could have put there.
+func (l *Logger) Fields() string {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return strings.Join(l.values, "\n")
 }

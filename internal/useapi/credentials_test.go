@@ -1,18 +1,15 @@
 package useapi_test
 
 import (
-	"bytes"
 	"context"
-	"encoding/json"
 	"errors"
-	"fmt"
 	"net/http/httptest"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
 	"github.com/useapi-community/terraform-provider-useapi/internal/emulator"
+	"github.com/useapi-community/terraform-provider-useapi/internal/leaktest"
 	"github.com/useapi-community/terraform-provider-useapi/internal/useapi"
 )
 
@@ -164,38 +161,14 @@ func keys[A any](byKey map[string]A, err error) ([]string, error) {
 	return out, err
 }
 
-// lineLogger records every log line with its fields as JSON.
-type lineLogger struct {
-	mu  sync.Mutex
-	buf bytes.Buffer
-}
-
-func (l *lineLogger) Debug(_ context.Context, msg string, fields map[string]any) {
-	l.write(msg, fields)
-}
-func (l *lineLogger) Warn(_ context.Context, msg string, fields map[string]any) { l.write(msg, fields) }
-
-func (l *lineLogger) write(msg string, fields map[string]any) {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	data, _ := json.Marshal(fields)
-	fmt.Fprintf(&l.buf, "%s %s\n", msg, data)
-}
-
-func (l *lineLogger) String() string {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	return l.buf.String()
-}
-
 // startLogged is start with a client that logs every attempt.
-func startLogged(t *testing.T) (*emulator.Server, *useapi.Client, *lineLogger) {
+func startLogged(t *testing.T) (*emulator.Server, *useapi.Client, *leaktest.Logger) {
 	t.Helper()
 	emu := emulator.New(emulator.Options{})
 	emu.AddToken(token)
 	srv := httptest.NewServer(emu)
 	t.Cleanup(func() { emu.Close(); srv.Close() })
-	logs := &lineLogger{}
+	logs := &leaktest.Logger{}
 	c, err := useapi.New(useapi.Config{Token: token, BaseURL: srv.URL, Logger: logs, RetryWaitMin: time.Millisecond, RetryWaitMax: 2 * time.Millisecond})
 	if err != nil {
 		t.Fatal(err)

@@ -6,13 +6,9 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"maps"
 	"net/http"
 	"net/http/httptest"
-	"slices"
-	"strconv"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
@@ -53,51 +49,6 @@ func showsSecret(text, secret string) string {
 		}
 	}
 	return ""
-}
-
-// recordingLogger keeps every line it is given. String renders the lines whole; fields renders only the
-// fields that carry what the request and its answer held (the URL, the bodies, an error), each as %v
-// renders it, Go-quoted, and as hclog writes it: the rest (the method, the status, field names) the client
-// writes itself.
-type recordingLogger struct {
-	mu    sync.Mutex
-	lines []string
-	shown []string
-}
-
-func (l *recordingLogger) Debug(_ context.Context, msg string, fields map[string]any) {
-	l.add(msg, fields)
-}
-func (l *recordingLogger) Warn(_ context.Context, msg string, fields map[string]any) {
-	l.add(msg, fields)
-}
-
-func (l *recordingLogger) add(msg string, fields map[string]any) {
-	line := []string{msg}
-	var shown []string
-	for _, k := range slices.Sorted(maps.Keys(fields)) {
-		v := fmt.Sprint(fields[k])
-		line = append(line, k+"="+strconv.Quote(v))
-		if k != "method" && k != "status" && k != "duration_ms" {
-			shown = append(shown, v, strconv.Quote(v), leaktest.HCLog(v))
-		}
-	}
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	l.lines = append(l.lines, strings.Join(line, " "))
-	l.shown = append(l.shown, shown...)
-}
-
-func (l *recordingLogger) String() string {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	return strings.Join(l.lines, "\n")
-}
-
-func (l *recordingLogger) fields() string {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	return strings.Join(l.shown, "\n")
 }
 
 // echoServer answers every request with what reply makes of the password its body carried, as a
@@ -183,7 +134,7 @@ func TestMaskingEveryForm(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			t.Parallel()
 			srv := echoServer(t, tt.reply)
-			logs := &recordingLogger{}
+			logs := &leaktest.Logger{}
 			got, err := newLoggingTestClient(t, srv.URL, logs).Kling().Upsert(context.Background(),
 				AccountInput{Email: "a@example.com", Password: tt.password, MaxJobs: jobs(2)})
 			var shown, place string
@@ -209,7 +160,7 @@ func TestMaskingEveryForm(t *testing.T) {
 				t.Errorf("%s does not show the marker, so the check proves nothing: %q", place, shown)
 			}
 			out := logs.String()
-			for what, text := range map[string]string{place: shown, "the log": logs.fields()} {
+			for what, text := range map[string]string{place: shown, "the log": logs.Fields()} {
 				if f := showsSecret(text, tt.password); f != "" {
 					t.Errorf("%s shows the password as %q:\n%s", what, f, text)
 				}
@@ -235,7 +186,7 @@ func TestTransportErrorsAreMasked(t *testing.T) {
 	const password = "pa  ss\t<&>\"wörd-9"
 	t.Run("transport error", func(t *testing.T) {
 		t.Parallel()
-		logs := &recordingLogger{}
+		logs := &leaktest.Logger{}
 		c, err := New(Config{Token: testToken, BaseURL: "http://127.0.0.1:1", Logger: logs, MaxRetries: 0,
 			Transport: roundTripFunc(func(r *http.Request) (*http.Response, error) {
 				return nil, fmt.Errorf("the proxy refused %s for %s", password, testToken)
@@ -249,7 +200,7 @@ func TestTransportErrorsAreMasked(t *testing.T) {
 			t.Fatalf("err = %v, want the transport's words, masked", err)
 		}
 		for _, secret := range []string{password, testToken} {
-			for what, text := range map[string]string{"the error": err.Error(), "the log": logs.fields()} {
+			for what, text := range map[string]string{"the error": err.Error(), "the log": logs.Fields()} {
 				if f := showsSecret(text, secret); f != "" {
 					t.Errorf("%s shows %q:\n%s", what, f, text)
 				}
@@ -328,7 +279,7 @@ func checkMasking(t *testing.T, secret, prefix, suffix string) {
 		{"account with an error, every character escaped", 200, `{"email":"a@example.com","error":` + escapedText(text) + `}`, true},
 	}
 	for _, shape := range shapes {
-		logs := &recordingLogger{}
+		logs := &leaktest.Logger{}
 		c, err := New(Config{Token: testToken, BaseURL: "http://127.0.0.1:1", Logger: logs, MaxRetries: 0,
 			Transport: roundTripFunc(func(r *http.Request) (*http.Response, error) {
 				if r.Body != nil {
@@ -353,7 +304,7 @@ func checkMasking(t *testing.T, secret, prefix, suffix string) {
 		default:
 			t.Fatalf("%s: want an APIError, got %v", shape.name, err)
 		}
-		for what, out := range map[string]string{"the message": shown, "the log": logs.fields()} {
+		for what, out := range map[string]string{"the message": shown, "the log": logs.Fields()} {
 			if form := showsSecret(out, secret); form != "" {
 				t.Fatalf("%s: %s shows the secret %q as %q:\n%s", shape.name, what, secret, form, out)
 			}

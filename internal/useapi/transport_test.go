@@ -1,17 +1,15 @@
 package useapi
 
 import (
-	"bytes"
 	"context"
-	"encoding/json"
-	"fmt"
 	"io"
 	"net/http"
 	"net/http/httptest"
 	"strings"
-	"sync"
 	"testing"
 	"time"
+
+	"github.com/useapi-community/terraform-provider-useapi/internal/leaktest"
 )
 
 func TestLogsRedactSecrets(t *testing.T) {
@@ -26,7 +24,7 @@ func TestLogsRedactSecrets(t *testing.T) {
 	}))
 	t.Cleanup(srv.Close)
 
-	logs := &bufferLogger{}
+	logs := &leaktest.Logger{}
 	ctx := context.Background()
 	_, err := newLoggingTestClient(t, srv.URL, logs).Kling().Upsert(ctx,
 		AccountInput{Email: "a@example.com", Password: password, MaxJobs: jobs(2)})
@@ -81,32 +79,6 @@ func TestRedactRequestBody(t *testing.T) {
 	}
 }
 
-// bufferLogger writes every line it is given, fields rendered as the provider's logger would render them.
-type bufferLogger struct {
-	mu  sync.Mutex
-	buf bytes.Buffer
-}
-
-func (l *bufferLogger) Debug(_ context.Context, msg string, fields map[string]any) {
-	l.write(msg, fields)
-}
-func (l *bufferLogger) Warn(_ context.Context, msg string, fields map[string]any) {
-	l.write(msg, fields)
-}
-
-func (l *bufferLogger) write(msg string, fields map[string]any) {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	data, _ := json.Marshal(fields)
-	fmt.Fprintf(&l.buf, "%s %s\n", msg, data)
-}
-
-func (l *bufferLogger) String() string {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	return l.buf.String()
-}
-
 func newLoggingTestClient(t *testing.T, baseURL string, logger Logger) *Client {
 	t.Helper()
 	c, err := New(Config{Token: testToken, BaseURL: baseURL, Logger: logger, RetryWaitMin: time.Millisecond})
@@ -124,7 +96,7 @@ func TestServiceTokensAreRedacted(t *testing.T) {
 		_, _ = io.WriteString(w, `{"email":"a@example.com","maxJobs":2,"jwt":{"token":"`+jwt+`","exp":1.5,"id":7}}`)
 	}))
 	t.Cleanup(srv.Close)
-	logs := &bufferLogger{}
+	logs := &leaktest.Logger{}
 	got, err := newLoggingTestClient(t, srv.URL, logs).Runway().Upsert(context.Background(), AccountInput{Email: "a@example.com", Password: "pw"})
 	if err != nil {
 		t.Fatal(err)
