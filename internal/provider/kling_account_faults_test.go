@@ -1,6 +1,7 @@
 package provider
 
 import (
+	"fmt"
 	"regexp"
 	"testing"
 	"time"
@@ -13,6 +14,20 @@ import (
 
 	"github.com/useapi-community/terraform-provider-useapi/internal/emulator"
 )
+
+// slowCreateConfig is one account whose create may take no longer than create.
+func slowCreateConfig(env *accEnv, create string) string {
+	return env.providerBlock() + fmt.Sprintf(`
+resource "useapi_kling_account" "test" {
+  email    = "slow@example.com"
+  max_jobs = 2
+  password = "pw"
+  timeouts {
+    create = %q
+  }
+}
+`, create)
+}
 
 // faultConfig is one account with a small retry budget, so tests can spend it on purpose.
 func faultConfig(env *accEnv, maxRetries string) string {
@@ -143,16 +158,7 @@ func TestAccKlingAccount_createTimeout(t *testing.T) {
 	t.Parallel()
 	env := newAccEnv(t)
 	env.needsEmulator(t)
-	cfg := env.providerBlock() + `
-resource "useapi_kling_account" "test" {
-  email    = "slow@example.com"
-  max_jobs = 2
-  password = "pw"
-  timeouts {
-    create = "3s"
-  }
-}
-`
+	cfg := slowCreateConfig(env, "3s")
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: protoV6ProviderFactories,
 		Steps: []resource.TestStep{{

@@ -80,16 +80,7 @@ func TestAccKlingAccount_timeoutDuringLogin(t *testing.T) {
 	t.Parallel()
 	env := newAccEnv(t)
 	env.needsEmulator(t)
-	cfg := env.providerBlock() + `
-resource "useapi_kling_account" "test" {
-  email    = "slow@example.com"
-  max_jobs = 2
-  password = "pw"
-  timeouts {
-    create = "2s"
-  }
-}
-`
+	cfg := slowCreateConfig(env, "2s")
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: protoV6ProviderFactories,
 		Steps: []resource.TestStep{
