@@ -50,10 +50,17 @@ func newAccountResource(svc *accountService) func() resource.Resource {
 
 // accountArgs are what a plan or state says of an account.
 type accountArgs struct {
-	Email             types.String
-	Region            types.String
-	MaxJobs           types.Int64
-	Password          types.String
+	// ID is the account's key at the service; empty for a second-shape account whose create got no
+	// definite answer.
+	ID types.String
+	// Email is the account's name: the email, or for a service of the second shape its identity attribute
+	// (MiniMax's account).
+	Email   types.String
+	Region  types.String
+	MaxJobs types.Int64
+	// Password is the password, or the second shape's credential as state holds it (its sensitive form).
+	Password types.String
+	// PasswordWOVersion is password_wo_version, or the second shape's credential version.
 	PasswordWOVersion types.Int64
 	// Error is the service's reason the account needs attention, as last recorded.
 	Error types.String
@@ -66,6 +73,8 @@ type attributeGetter interface {
 
 func (r *accountResource) Metadata(_ context.Context, _ resource.MetadataRequest, resp *resource.MetadataResponse) {
 	resp.TypeName = r.svc.typeName()
+	// A credential of another account changes which account the resource manages (see updateCredentialed).
+	resp.ResourceBehavior.MutableIdentity = r.svc.credential != nil
 }
 
 func (r *accountResource) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
@@ -77,6 +86,9 @@ func (r *accountResource) IdentitySchema(_ context.Context, _ resource.IdentityS
 }
 
 func (r *accountResource) ConfigValidators(context.Context) []resource.ConfigValidator {
+	if r.svc.credential != nil {
+		return r.svc.credential.credentialValidators()
+	}
 	password, wo, version := path.Root("password"), path.Root("password_wo"), path.Root("password_wo_version")
 	return []resource.ConfigValidator{
 		exactlyOneSet(password, wo),
@@ -92,6 +104,10 @@ func (r *accountResource) Configure(_ context.Context, req resource.ConfigureReq
 // ModifyPlan keeps an update that changes nothing the service holds (the timeouts block, say) from
 // costing a login, and plans the re-adding of an account the service reports in an error state.
 func (r *accountResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
+	if r.svc.credential != nil && !req.Plan.Raw.IsNull() {
+		r.modifyCredentialedPlan(ctx, req, resp)
+		return
+	}
 	if req.State.Raw.IsNull() || req.Plan.Raw.IsNull() {
 		return
 	}
@@ -141,6 +157,10 @@ func credentialChanged(was, now accountArgs) bool {
 }
 
 func (r *accountResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
+	if r.svc.credential != nil {
+		r.createCredentialed(ctx, req, resp)
+		return
+	}
 	attrs, plan := r.load(req.Plan.Raw, &resp.Diagnostics)
 	password := r.password(ctx, plan, req.Config, &resp.Diagnostics)
 	if resp.Diagnostics.HasError() || !requireClient(r.data, &resp.Diagnostics) {
@@ -265,9 +285,12 @@ func (r *accountResource) Read(ctx context.Context, req resource.ReadRequest, re
 	}
 	ctx, cancel := bounded(ctx, timeoutsOf(ctx, req.State, &resp.Diagnostics).Read, defaultReadTimeout, &resp.Diagnostics)
 	defer cancel()
-	id := state.id(r.svc)
+	id := r.idOf(state)
 	// Identity must be set even on an account about to be forgotten: the framework checks it after Read.
 	r.setIdentity(ctx, resp.Identity, state, &resp.Diagnostics)
+	if id == "" {
+		return // a second-shape create without a definite answer: nothing names the account until it is posted again
+	}
 
 	if !state.Password.IsNull() {
 		// The service may echo a stored password in an account's error; state has this one to mask.
@@ -310,6 +333,10 @@ func (r *accountResource) unsettled(ctx context.Context, private interface {
 }
 
 func (r *accountResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
+	if r.svc.credential != nil {
+		r.updateCredentialed(ctx, req, resp)
+		return
+	}
 	attrs, plan := r.load(req.Plan.Raw, &resp.Diagnostics)
 	_, prior := r.load(req.State.Raw, &resp.Diagnostics)
 	password := r.password(ctx, plan, req.Config, &resp.Diagnostics)
@@ -356,8 +383,16 @@ func (r *accountResource) Delete(ctx context.Context, req resource.DeleteRequest
 	}
 	ctx, cancel := bounded(ctx, timeoutsOf(ctx, req.State, &resp.Diagnostics).Delete, defaultWriteTimeout, &resp.Diagnostics)
 	defer cancel()
-	id := state.id(r.svc)
-	defer r.data.run.lock(r.svc, id)()
+	id := r.idOf(state)
+	if id == "" {
+		resp.Diagnostics.AddError("Unable to delete "+r.svc.title+" account", fmt.Sprintf("Which account useapi.net holds "+
+			"for this resource is not known: the request that added it got no definite answer, so there is nothing to "+
+			"name in a delete, and it would be a guess to call it gone. Run terraform apply first: it sends %s again and "+
+			"records the account it names, which can then be destroyed. To stop managing it instead, use terraform state "+
+			"rm (or a removed block) and check useapi.net's list of %s accounts.", r.svc.credential.what, r.svc.title))
+		return
+	}
+	defer r.data.run.lock(r.svc, r.lockKey(id))()
 
 	if r.data.run.wasWritten(r.svc, id) {
 		// A create_before_destroy replacement that keeps the account's identity posts the same account
@@ -387,19 +422,19 @@ func (r *accountResource) ImportState(ctx context.Context, req resource.ImportSt
 		}
 	} else {
 		var e, g types.String
-		resp.Diagnostics.Append(req.Identity.GetAttribute(ctx, path.Root("email"), &e)...)
+		resp.Diagnostics.Append(req.Identity.GetAttribute(ctx, path.Root(r.svc.identityName()), &e)...)
 		if r.svc.hasRegion() {
 			resp.Diagnostics.Append(req.Identity.GetAttribute(ctx, path.Root("region"), &g)...)
 		}
 		region, email = g.ValueString(), e.ValueString()
 		if _, _, ok := r.svc.parseID(r.svc.accountID(region, email)); !ok {
-			resp.Diagnostics.AddError("Invalid import identity", fmt.Sprintf("The identity of a %s is %s; got email %q%s.",
-				r.svc.typeName(), r.svc.identityForm(), email, r.svc.regionText(region)))
+			resp.Diagnostics.AddError("Invalid import identity", fmt.Sprintf("The identity of a %s is %s; got %s %q%s.",
+				r.svc.typeName(), r.svc.identityForm(), r.svc.identityName(), email, r.svc.regionText(region)))
 			return
 		}
 	}
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), r.svc.accountID(region, email))...)
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("email"), email)...)
+	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root(r.svc.identityName()), email)...)
 	if r.svc.hasRegion() {
 		resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("region"), region)...)
 	}
@@ -409,6 +444,24 @@ func (r *accountResource) ImportState(ctx context.Context, req resource.ImportSt
 // id is the key the service files the account under.
 func (a accountArgs) id(svc *accountService) string {
 	return svc.accountID(a.Region.ValueString(), a.Email.ValueString())
+}
+
+// idOf is the key of the account a plan or state names: for the second shape the recorded id, which is
+// empty while a create's outcome is unknown.
+func (r *accountResource) idOf(a accountArgs) string {
+	if r.svc.credential != nil {
+		return a.ID.ValueString()
+	}
+	return a.id(r.svc)
+}
+
+// lockKey is what the run's lock of an account's writes is taken on. A second-shape account is known only
+// from a POST's answer, so its service's writes and removals take one lock.
+func (r *accountResource) lockKey(id string) string {
+	if r.svc.credential != nil {
+		return ""
+	}
+	return id
 }
 
 // load reads a plan's or state's attributes, and the arguments among them.
@@ -423,8 +476,11 @@ func (r *accountResource) load(raw tftypes.Value, diags *diag.Diagnostics) (rawO
 // args picks the arguments out of a plan's or state's attributes.
 func (r *accountResource) args(attrs rawObject) accountArgs {
 	a := accountArgs{
-		Email: attrs.string("email"), MaxJobs: attrs.int64("max_jobs"), Password: attrs.string("password"),
+		ID: attrs.string("id"), Email: attrs.string("email"), MaxJobs: attrs.int64("max_jobs"), Password: attrs.string("password"),
 		PasswordWOVersion: attrs.int64("password_wo_version"), Error: attrs.string("error"),
+	}
+	if c := r.svc.credential; c != nil {
+		a.Email, a.Password, a.PasswordWOVersion = attrs.string(c.identity), attrs.string(c.field), attrs.int64(c.version())
 	}
 	if r.svc.hasRegion() {
 		a.Region = attrs.string("region")
@@ -461,9 +517,11 @@ func (r *accountResource) input(a accountArgs, password string) useapi.AccountIn
 // left alone: the service only returns a placeholder, so state keeps what was sent.
 func (r *accountResource) record(ctx context.Context, attrs rawObject, a account, diags *diag.Diagnostics) {
 	values := r.svc.values(a)
-	delete(values, "email") // the configuration's spelling stands, as does its region
-	delete(values, "region")
-	if a.maxJobs == nil {
+	if r.svc.credential == nil {
+		delete(values, "email") // the configuration's spelling stands, as does its region
+		delete(values, "region")
+	}
+	if a.maxJobs == nil && r.svc.hasMaxJobs() {
 		delete(values, "max_jobs")
 		if attrs.int64("max_jobs").IsUnknown() { // left to the service, which did not say: its default stands
 			values["max_jobs"] = types.Int64Value(r.svc.maxJobs.byDefault)
@@ -472,7 +530,9 @@ func (r *accountResource) record(ctx context.Context, attrs rawObject, a account
 			}
 		}
 	}
-	values["password_wo"] = types.StringNull()
+	for _, name := range r.svc.writeOnlyNames() {
+		values[name] = types.StringNull()
+	}
 	for name, v := range values {
 		if err := attrs.set(ctx, name, v); err != nil {
 			diags.AddError("Unable to record the account", err.Error())
@@ -485,7 +545,7 @@ func (r *accountResource) setIdentity(ctx context.Context, identity *tfsdk.Resou
 	if identity == nil {
 		return
 	}
-	diags.Append(identity.SetAttribute(ctx, path.Root("email"), a.Email)...)
+	diags.Append(identity.SetAttribute(ctx, path.Root(r.svc.identityName()), a.Email)...)
 	if r.svc.hasRegion() {
 		diags.Append(identity.SetAttribute(ctx, path.Root("region"), a.Region)...)
 	}
@@ -524,6 +584,9 @@ func jobsText(n *int64) string {
 
 // parseID splits an import ID into region and email, checking both.
 func (s *accountService) parseID(id string) (region, email string, ok bool) {
+	if s.credential != nil {
+		return "", id, s.credential.idPattern.MatchString(id)
+	}
 	email = id
 	if s.hasRegion() {
 		var found bool
@@ -535,6 +598,9 @@ func (s *accountService) parseID(id string) (region, email string, ok bool) {
 }
 
 func (s *accountService) idForm() string {
+	if s.credential != nil {
+		return s.credential.idForm
+	}
 	if s.hasRegion() {
 		return "its region and email, REGION:email (REGION is " + strings.Join(s.regions, " or ") + "), such as " + s.regions[0] + ":user@example.com"
 	}
@@ -542,6 +608,9 @@ func (s *accountService) idForm() string {
 }
 
 func (s *accountService) identityForm() string {
+	if s.credential != nil {
+		return s.credential.idForm
+	}
 	if s.hasRegion() {
 		return "an email address and a region (" + strings.Join(s.regions, " or ") + ")"
 	}

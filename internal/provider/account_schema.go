@@ -3,6 +3,7 @@ package provider
 import (
 	"context"
 	"fmt"
+	"maps"
 	"regexp"
 	"strings"
 
@@ -88,6 +89,9 @@ func (x extraAttribute) dataSourceAttribute() dsschema.Attribute {
 
 // Descriptions shared by the resource, the data source and the list resource.
 func (s *accountService) idDescription() string {
+	if s.credential != nil {
+		return fmt.Sprintf("The account's `%s`; the import ID.", s.credential.identity)
+	}
 	if s.hasRegion() {
 		return "The account's key at useapi.net, `REGION:email` (such as `US:user@example.com`); the import ID."
 	}
@@ -132,40 +136,15 @@ func (s *accountService) resourceSchema(ctx context.Context) schema.Schema {
 			Computed:            true,
 			PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
 		},
-		"email": schema.StringAttribute{
-			MarkdownDescription: fmt.Sprintf("The %s account's login email. Changing it replaces the resource: the old "+
-				"account is removed from useapi.net and the new one added.", s.title),
-			Required:      true,
-			PlanModifiers: []planmodifier.String{stringplanmodifier.RequiresReplace()},
-			Validators:    []validator.String{emailValidator()},
-		},
-		"max_jobs": s.maxJobsAttribute(),
-		"password": schema.StringAttribute{
-			MarkdownDescription: fmt.Sprintf("The %s account's password. Kept in state, marked sensitive, because "+
-				"useapi.net never returns it and %s. Exactly one of `password` and `password_wo` is required; "+
-				"prefer `password_wo` on Terraform 1.11 and later.", s.title, s.whenPasswordIsSent()),
-			Optional:   true,
-			Sensitive:  true,
-			Validators: []validator.String{stringvalidator.LengthAtLeast(1)},
-		},
-		"password_wo": schema.StringAttribute{
-			MarkdownDescription: fmt.Sprintf("The %s account's password, write-only: sent to useapi.net but never "+
-				"stored in plan or state. Needs Terraform 1.11 or later (or OpenTofu 1.11), and `password_wo_version` "+
-				"with it. Because Terraform cannot see changes to it, change `password_wo_version` to send a new "+
-				"password.", s.title),
-			Optional:  true,
-			WriteOnly: true,
-			Sensitive: true,
-			// Which arguments go together is decided by the resource's ConfigValidators, which hold at
-			// validate even when the values come from variables.
-			Validators: []validator.String{stringvalidator.LengthAtLeast(1)},
-		},
-		"password_wo_version": schema.Int64Attribute{
-			MarkdownDescription: "Any number, required with `password_wo`: changing it updates the account in place " +
-				"and sends `password_wo` again. Bump it whenever the password changes.",
-			Optional: true,
-		},
 		"error": schema.StringAttribute{MarkdownDescription: errorDescription, Computed: true},
+	}
+	if s.hasMaxJobs() {
+		attributes["max_jobs"] = s.maxJobsAttribute()
+	}
+	if s.credential != nil {
+		maps.Copy(attributes, s.credentialAttributes())
+	} else {
+		maps.Copy(attributes, s.passwordAttributes())
 	}
 	if s.hasRegion() {
 		attributes["region"] = schema.StringAttribute{
@@ -225,6 +204,9 @@ func (s *accountService) maxJobsAttribute() schema.Attribute {
 
 // identitySchema names an account the way its import ID does.
 func (s *accountService) identitySchema() identityschema.Schema {
+	if s.credential != nil {
+		return s.credentialIdentitySchema()
+	}
 	attributes := map[string]identityschema.Attribute{
 		"email": identityschema.StringAttribute{RequiredForImport: true, Description: "The account's login email."},
 	}
@@ -237,11 +219,17 @@ func (s *accountService) identitySchema() identityschema.Schema {
 // summaryAttributes are the attributes of one account in the useapi_<name>_accounts data source.
 func (s *accountService) summaryAttributes() map[string]dsschema.Attribute {
 	out := map[string]dsschema.Attribute{
-		"id":       dsschema.StringAttribute{Computed: true, MarkdownDescription: s.idDescription()},
-		"email":    dsschema.StringAttribute{Computed: true, MarkdownDescription: fmt.Sprintf("The %s account's login email.", s.title)},
-		"max_jobs": dsschema.Int64Attribute{Computed: true, MarkdownDescription: fmt.Sprintf("How many %s jobs useapi.net may run at once with it.", s.title)},
+		"id": dsschema.StringAttribute{Computed: true, MarkdownDescription: s.idDescription()},
 		"error": dsschema.StringAttribute{Computed: true, MarkdownDescription: "Why the account needs attention, in useapi.net's words; " +
 			"null when the service reports nothing wrong."},
+	}
+	out[s.identityName()] = dsschema.StringAttribute{Computed: true, MarkdownDescription: fmt.Sprintf("The %s account's login email.", s.title)}
+	if s.credential != nil {
+		out[s.identityName()] = dsschema.StringAttribute{Computed: true, MarkdownDescription: "The account useapi.net read from its " +
+			"credential: " + s.credential.identityWords() + "."}
+	}
+	if s.hasMaxJobs() {
+		out["max_jobs"] = dsschema.Int64Attribute{Computed: true, MarkdownDescription: fmt.Sprintf("How many %s jobs useapi.net may run at once with it.", s.title)}
 	}
 	if s.hasRegion() {
 		out["region"] = dsschema.StringAttribute{Computed: true, MarkdownDescription: fmt.Sprintf("The %s region: %s.", s.title, quotedList(s.regions))}
@@ -254,7 +242,10 @@ func (s *accountService) summaryAttributes() map[string]dsschema.Attribute {
 
 // summaryTypes are the attribute types of summaryAttributes.
 func (s *accountService) summaryTypes() map[string]attr.Type {
-	out := map[string]attr.Type{"id": types.StringType, "email": types.StringType, "max_jobs": types.Int64Type, "error": types.StringType}
+	out := map[string]attr.Type{"id": types.StringType, s.identityName(): types.StringType, "error": types.StringType}
+	if s.hasMaxJobs() {
+		out["max_jobs"] = types.Int64Type
+	}
 	if s.hasRegion() {
 		out["region"] = types.StringType
 	}
@@ -267,11 +258,14 @@ func (s *accountService) summaryTypes() map[string]attr.Type {
 // values are what the service says of an account, by attribute name: the computed attributes and the
 // identity, as the data source lists them and as a refresh or a list result records them.
 func (s *accountService) values(a account) map[string]attr.Value {
-	values := map[string]attr.Value{
-		"id":       types.StringValue(a.id),
-		"email":    types.StringValue(a.email),
-		"max_jobs": types.Int64PointerValue(a.maxJobs),
-		"error":    errorValue(a.error),
+	values := map[string]attr.Value{"id": types.StringValue(a.id), "error": errorValue(a.error)}
+	if s.credential != nil {
+		values[s.credential.identity] = types.StringValue(a.id)
+	} else {
+		values["email"] = types.StringValue(a.email)
+	}
+	if s.hasMaxJobs() {
+		values["max_jobs"] = types.Int64PointerValue(a.maxJobs)
 	}
 	if s.hasRegion() {
 		values["region"] = types.StringValue(a.region)
@@ -319,4 +313,54 @@ func errorValue(message string) types.String {
 		return types.StringNull()
 	}
 	return types.StringValue(message)
+}
+
+// passwordAttributes are the email and the password trio of a first-shape resource.
+func (s *accountService) passwordAttributes() map[string]schema.Attribute {
+	return map[string]schema.Attribute{
+		"email": schema.StringAttribute{
+			MarkdownDescription: fmt.Sprintf("The %s account's login email. Changing it replaces the resource: the old "+
+				"account is removed from useapi.net and the new one added.", s.title),
+			Required:      true,
+			PlanModifiers: []planmodifier.String{stringplanmodifier.RequiresReplace()},
+			Validators:    []validator.String{emailValidator()},
+		},
+		"password": schema.StringAttribute{
+			MarkdownDescription: fmt.Sprintf("The %s account's password. Kept in state, marked sensitive, because "+
+				"useapi.net never returns it and %s. Exactly one of `password` and `password_wo` is required; "+
+				"prefer `password_wo` on Terraform 1.11 and later.", s.title, s.whenPasswordIsSent()),
+			Optional:   true,
+			Sensitive:  true,
+			Validators: []validator.String{stringvalidator.LengthAtLeast(1)},
+		},
+		"password_wo": schema.StringAttribute{
+			MarkdownDescription: fmt.Sprintf("The %s account's password, write-only: sent to useapi.net but never "+
+				"stored in plan or state. Needs Terraform 1.11 or later (or OpenTofu 1.11), and `password_wo_version` "+
+				"with it. Because Terraform cannot see changes to it, change `password_wo_version` to send a new "+
+				"password.", s.title),
+			Optional:  true,
+			WriteOnly: true,
+			Sensitive: true,
+			// Which arguments go together is decided by the resource's ConfigValidators, which hold at
+			// validate even when the values come from variables.
+			Validators: []validator.String{stringvalidator.LengthAtLeast(1)},
+		},
+		"password_wo_version": schema.Int64Attribute{
+			MarkdownDescription: "Any number, required with `password_wo`: changing it updates the account in place " +
+				"and sends `password_wo` again. Bump it whenever the password changes.",
+			Optional: true,
+		},
+	}
+}
+
+// writeOnlyNames are the write-only arguments, which plan and state hold as null.
+func (s *accountService) writeOnlyNames() []string {
+	if s.credential == nil {
+		return []string{"password_wo"}
+	}
+	var out []string
+	for _, f := range s.credential.credentialFields() {
+		out = append(out, f+"_wo")
+	}
+	return out
 }

@@ -21,8 +21,12 @@ type accountService struct {
 	title string
 	// regions are the values of a region that is part of the account's identity (Dreamina); nil for none.
 	regions []string
-	// maxJobs is the range the service takes, and its default when the argument may be left out.
+	// maxJobs is the range the service takes, and its default when the argument may be left out; zero
+	// for a service without max_jobs (Google Flow).
 	maxJobs jobsRange
+	// credential is, for a service of the second shape, the credential that names the account; nil for a
+	// service of email and password.
+	credential *credentialSpec
 	// passwordOptionalForJobs says the service changes max_jobs without the password (Muse), so an update
 	// that changes nothing else sends none.
 	passwordOptionalForJobs bool
@@ -45,7 +49,8 @@ type jobsRange struct {
 
 // account is one account as the machinery sees it, whatever the service's wire format.
 type account struct {
-	// id is the service's key and the import ID: the email, or "REGION:email" for Dreamina.
+	// id is the service's key and the import ID: the email, "REGION:email" for Dreamina, or the second
+	// shape's identity.
 	id     string
 	email  string
 	region string
@@ -140,6 +145,9 @@ func (goneError) Is(target error) bool { return target == useapi.ErrNotFound }
 
 // typeName is the resource's type name, such as useapi_kling_account.
 func (s *accountService) typeName() string { return "useapi_" + s.name + "_account" }
+
+// hasMaxJobs reports whether the service has a max_jobs setting.
+func (s *accountService) hasMaxJobs() bool { return s.maxJobs.max > 0 }
 
 // hasRegion reports whether the region is part of the account's identity.
 func (s *accountService) hasRegion() bool { return len(s.regions) > 0 }

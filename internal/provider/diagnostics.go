@@ -92,6 +92,12 @@ func errorHint(svc *accountService, err error) string {
 			"/v1 or other path. Nothing was changed in state."
 	case useapi.ReasonBadToken:
 		return "Check the useapi.net API token (the provider's api_token or the USEAPI_TOKEN environment variable)."
+	case useapi.ReasonLoginRejected, useapi.ReasonBadRequest:
+		if svc != nil && svc.credential != nil {
+			return svc.credentialAdvice(reason)
+		}
+	}
+	switch reason {
 	case useapi.ReasonLoginRejected:
 		return fmt.Sprintf("%s refused the account's own login, not the useapi.net API token: check the email and "+
 			"password (for password_wo, bump password_wo_version to send a new one), and that the account can "+
@@ -115,4 +121,20 @@ func errorHint(svc *accountService, err error) string {
 		return "useapi.net had a server error. Apply again later; the operation is safe to repeat."
 	}
 	return ""
+}
+
+// credentialAdvice is the advice for a refused request of a second-shape service: a refused credential
+// is most often one the service has since replaced, or one copied from the wrong place.
+func (s *accountService) credentialAdvice(reason useapi.Reason) string {
+	c := s.credential
+	what := "useapi.net refused the request as sent"
+	if reason == useapi.ReasonLoginRejected {
+		what = s.title + " refused the credential, not the useapi.net API token"
+	}
+	advice := fmt.Sprintf("%s: check %s. useapi.net replaces the ones it holds over time, so one copied earlier may be "+
+		"stale: get a fresh one from %s, set it with %s, and apply.", what, c.what, c.where, c.forms())
+	if s.hasMaxJobs() {
+		advice += fmt.Sprintf(" max_jobs must be from %d to %d.", s.maxJobs.min, s.maxJobs.max)
+	}
+	return advice
 }

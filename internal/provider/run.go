@@ -69,6 +69,26 @@ func (r *runState) wasWritten(svc *accountService, id string) bool {
 	return r.written[runKey(svc, id)]
 }
 
+// claim records that this run wrote the account, and reports false when it already had: for the second
+// shape, whose accounts are named by the answer, that is a second resource whose credential belongs to
+// an account another resource wrote.
+func (r *runState) claim(svc *accountService, id string) bool {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if r.written[runKey(svc, id)] {
+		return false
+	}
+	r.written[runKey(svc, id)] = true
+	return true
+}
+
+// wasDeleted reports whether this run removed the account.
+func (r *runState) wasDeleted(svc *accountService, id string) bool {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	return r.deleted[runKey(svc, id)]
+}
+
 // markDeleted records that this run removed the account, so a create of it later in the run is not taken
 // for an adoption of an account someone else added.
 func (r *runState) markDeleted(svc *accountService, id string) {
@@ -81,30 +101,35 @@ func (r *runState) markDeleted(svc *accountService, id string) {
 // service's list is read once for all the run's creates; a create that finds a read under way waits for
 // it, so no create's POST can land in the list another create reads.
 func (r *runState) preexisting(ctx context.Context, svc *accountService, client *useapi.Client, id string) (account, bool, error) {
+	if r.wasDeleted(svc, id) {
+		return account{}, false, nil
+	}
+	before, err := r.accountsBefore(ctx, svc, client)
+	a, ok := before[id]
+	return a, ok, err
+}
+
+// accountsBefore is the service's list as read once for the run, before its first create: by key. The
+// caller must not change it.
+func (r *runState) accountsBefore(ctx context.Context, svc *accountService, client *useapi.Client) (map[string]account, error) {
 	for {
 		r.mu.Lock()
-		if r.deleted[runKey(svc, id)] {
-			r.mu.Unlock()
-			return account{}, false, nil
-		}
 		s := r.snapshots[svc.name]
 		if s == nil || s.failed() {
 			s = &snapshot{done: make(chan struct{})}
 			r.snapshots[svc.name] = s
 			r.mu.Unlock()
 			s.fill(ctx, svc, client)
-			a, ok := s.accounts[id]
-			return a, ok, s.err
+			return s.accounts, s.err
 		}
 		r.mu.Unlock()
 		select {
 		case <-s.done:
 		case <-ctx.Done():
-			return account{}, false, ctx.Err()
+			return nil, ctx.Err()
 		}
 		if s.err == nil {
-			a, ok := s.accounts[id]
-			return a, ok, nil
+			return s.accounts, nil
 		}
 		// The read failed for whoever made it (its own deadline, say): try again with this one.
 	}

@@ -1,0 +1,8 @@
+# Every Google Flow account configured at useapi.net for the API token (Terraform 1.14 and later),
+# including accounts added outside Terraform and accounts in an error state.
+list "useapi_google_flow_account" "all" {
+  provider = useapi
+
+  # Also return each account's attributes (project_id, next_refresh, error, ...), shown by terraform query -json.
+  include_resource = true
+}

@@ -1,0 +1,4 @@
+import {
+  to = useapi_flow_music_account.main
+  id = "studio@example.com"
+}

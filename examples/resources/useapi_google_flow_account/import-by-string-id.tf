@@ -1,0 +1,4 @@
+import {
+  to = useapi_google_flow_account.main
+  id = "studio@example.com"
+}
