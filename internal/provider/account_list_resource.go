@@ -76,7 +76,7 @@ func (l *accountListResource) result(ctx context.Context, req list.ListRequest, 
 	}, name string, v any) {
 		result.Diagnostics.Append(target.SetAttribute(ctx, path.Root(name), v)...)
 	}
-	set(result.Identity, "email", a.email)
+	set(result.Identity, l.svc.identityName(), l.svc.identityValue(a))
 	if l.svc.hasRegion() {
 		set(result.Identity, "region", a.region)
 	}
@@ -91,7 +91,10 @@ func (l *accountListResource) result(ctx context.Context, req list.ListRequest, 
 
 // displayName is how terraform query shows an account: its ID and max_jobs, and its trouble if any.
 func (s *accountService) displayName(a account) string {
-	name := fmt.Sprintf("%s (max_jobs %s)", a.id, jobsText(a.maxJobs))
+	name := a.id
+	if s.hasMaxJobs() {
+		name = fmt.Sprintf("%s (max_jobs %s)", a.id, jobsText(a.maxJobs))
+	}
 	if a.error != "" {
 		name += " needs attention: " + a.error
 	}

@@ -258,11 +258,10 @@ func (s *accountService) summaryTypes() map[string]attr.Type {
 // values are what the service says of an account, by attribute name: the computed attributes and the
 // identity, as the data source lists them and as a refresh or a list result records them.
 func (s *accountService) values(a account) map[string]attr.Value {
-	values := map[string]attr.Value{"id": types.StringValue(a.id), "error": errorValue(a.error)}
-	if s.credential != nil {
-		values[s.credential.identity] = types.StringValue(a.id)
-	} else {
-		values["email"] = types.StringValue(a.email)
+	values := map[string]attr.Value{
+		"id":             types.StringValue(a.id),
+		s.identityName(): types.StringValue(s.identityValue(a)),
+		"error":          errorValue(a.error),
 	}
 	if s.hasMaxJobs() {
 		values["max_jobs"] = types.Int64PointerValue(a.maxJobs)
@@ -274,6 +273,14 @@ func (s *accountService) values(a account) map[string]attr.Value {
 		values[x.name] = extraValue(x, a)
 	}
 	return values
+}
+
+// identityValue is the value of the account's identityName attribute.
+func (s *accountService) identityValue(a account) string {
+	if s.credential != nil {
+		return a.id
+	}
+	return a.email
 }
 
 // summaryValue is one account as the data source lists it.

@@ -146,6 +146,12 @@ func TestAccQueryAdoptsEveryService(t *testing.T) {
 		want++
 		fmt.Fprintf(&lists, "list %q \"found\" {\n  provider = useapi\n}\n", c.svc.typeName())
 	}
+	// An account of the second shape set up in useapi.net's browser is adopted without a credential.
+	for _, c := range credentialCases {
+		env.emu.PutAccount(env.token, c.emu, emulator.Account{ID: c.identity("hand"), MaxJobs: c.jobs(1)})
+		want++
+		fmt.Fprintf(&lists, "list %q \"found\" {\n  provider = useapi\n}\n", c.svc.typeName())
+	}
 	if err := os.WriteFile(filepath.Join(w.dir, "adopt.tfquery.hcl"), []byte(lists.String()), 0o600); err != nil {
 		t.Fatal(err)
 	}
@@ -166,6 +172,11 @@ func TestAccQueryAdoptsEveryService(t *testing.T) {
 	w.mustRun(nil, "apply", "-auto-approve", "-input=false")
 	for _, c := range serviceCases {
 		if got := env.emu.Accounts(env.token, c.emu); len(got) != 1 || got[0].MaxJobs != c.jobs(1) {
+			t.Errorf("%s holds %+v after the adoption", c.emu, got)
+		}
+	}
+	for _, c := range credentialCases {
+		if got := env.emu.Accounts(env.token, c.emu); len(got) != 1 || got[0].MaxJobs != c.jobs(1) || got[0].CredentialPosts != 0 {
 			t.Errorf("%s holds %+v after the adoption", c.emu, got)
 		}
 	}

@@ -244,6 +244,10 @@ func TestAccSubscriptionDataSource(t *testing.T) {
 	env.emu.PutAccount(env.token, emulator.Runway, emulator.Account{Email: "r1@example.com", Password: "p", MaxJobs: 1})
 	env.emu.PutAccount(env.token, emulator.Runway, emulator.Account{Email: "r2@example.com", Password: "p", MaxJobs: 1})
 	env.emu.SetAccountError(env.token, emulator.Runway, "r2@example.com", "Session expired")
+	// Accounts of the second shape count as the others do.
+	env.emu.PutAccount(env.token, emulator.GoogleFlow, emulator.Account{ID: "g@example.com"})
+	env.emu.PutAccount(env.token, emulator.MiniMax, emulator.Account{ID: "1234567", MaxJobs: 2})
+	env.emu.SetAccountError(env.token, emulator.MiniMax, "1234567", "Token expired")
 	const addr = "data.useapi_subscription.this"
 	guarded := env.providerBlock() + `
 data "useapi_subscription" "this" {}
@@ -270,6 +274,12 @@ resource "terraform_data" "guard" {
 					statecheck.ExpectKnownValue(addr, tfjsonpath.New("services"), knownvalue.MapExact(map[string]knownvalue.Check{
 						"Runway API": knownvalue.ObjectExact(map[string]knownvalue.Check{
 							"total": knownvalue.Int64Exact(2), "active": knownvalue.Int64Exact(1), "error": knownvalue.Int64Exact(1),
+						}),
+						"Google Flow API": knownvalue.ObjectExact(map[string]knownvalue.Check{
+							"total": knownvalue.Int64Exact(1), "active": knownvalue.Int64Exact(1), "error": knownvalue.Int64Exact(0),
+						}),
+						"MiniMax API": knownvalue.ObjectExact(map[string]knownvalue.Check{
+							"total": knownvalue.Int64Exact(1), "active": knownvalue.Int64Exact(0), "error": knownvalue.Int64Exact(1),
 						}),
 					})),
 				},
