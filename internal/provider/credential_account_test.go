@@ -351,11 +351,53 @@ func TestAccCredentialAccount_importWithoutCredential(t *testing.T) {
 				})
 			}
 		}
+		// Lost at the service: adding it again needs the credential, which the plan says before any post.
+		steps = append(steps, resource.TestStep{
+			PreConfig:   func() { env.emu.RemoveAccount(env.token, c.emu, id); env.resetCalls() },
+			Config:      cfg(c.jobs(1)),
+			ExpectError: errorRegexp("Missing "+c.field(), "adding an account needs one", "Nothing was sent to useapi.net"),
+		})
 		resource.Test(t, resource.TestCase{
 			TerraformVersionChecks:   []tfversion.TerraformVersionCheck{tfversion.SkipBelow(tfversion.Version1_5_0)},
 			ProtoV6ProviderFactories: protoV6ProviderFactories,
 			CheckDestroy:             c.expectHeld(env, map[string]int64{}).fn(),
 			Steps:                    steps,
+		})
+		if n := env.emu.CallCounts()[c.calls().Post]; n != 0 {
+			t.Errorf("the plan that needed a credential posted %d times", n)
+		}
+	})
+}
+
+// TestAccCredentialAccount_createBeforeDestroyKeepsTheAccount: a replacement with create_before_destroy
+// posts the credential, whose answer names the same account, and the old object's delete leaves it.
+func TestAccCredentialAccount_createBeforeDestroyKeepsTheAccount(t *testing.T) {
+	forEachCredentialService(t, func(t *testing.T, c credentialCase, env *accEnv) {
+		id := c.identity("cbd-" + c.svc.name)
+		cred := c.issue(env, id)
+		cfg := c.config(env, c.body(0, c.jobs(1), "lifecycle {\n  create_before_destroy = true\n}\n"))
+		resource.Test(t, resource.TestCase{
+			ProtoV6ProviderFactories: protoV6ProviderFactories,
+			CheckDestroy:             c.expectHeld(env, map[string]int64{}).fn(),
+			Steps: []resource.TestStep{
+				{Config: cfg, ConfigVariables: vars(cred)},
+				{
+					PreConfig:       env.resetCalls,
+					Config:          cfg,
+					ConfigVariables: vars(cred),
+					Taint:           []string{c.addr()},
+					ConfigPlanChecks: resource.ConfigPlanChecks{
+						PreApply:             []plancheck.PlanCheck{plancheck.ExpectResourceAction(c.addr(), plancheck.ResourceActionCreateBeforeDestroy)},
+						PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
+					},
+					ConfigStateChecks: []statecheck.StateCheck{
+						statecheck.ExpectKnownValue(c.addr(), tfjsonpath.New("id"), knownvalue.StringExact(id)),
+						c.expectHeld(env, map[string]int64{id: c.jobs(1)}),
+						// The replacement's create posts; the deposed object's delete makes no call.
+						env.expectCalls(plus(c.refresh(), 1, c.calls().List, 1, c.calls().Post, 1)),
+					},
+				},
+			},
 		})
 	})
 }
