@@ -3,11 +3,13 @@ package main
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"slices"
+	"strings"
 	"time"
 
 	"github.com/useapi-community/terraform-provider-useapi/internal/tfcli"
@@ -19,6 +21,10 @@ const (
 	baselineSize   = 100
 	baselineRounds = 5    // alternate the two builds and take medians, to damp machine noise
 	maxSlowdown    = 1.05 // the N=100 Kling cycle, against the baseline revision
+	// A one-account plan is mostly the provider's start and its schema, which grows with each service: it
+	// is short, so it takes more rounds to damp the noise.
+	onePlanRounds = 21
+	maxPlanGrowth = 1.05
 )
 
 // baselineResult is each build's steps, as the median of the rounds, and the median of the rounds' ratios
@@ -28,6 +34,12 @@ type baselineResult struct {
 	before   []step
 	now      []step
 	ratio    float64
+	// onePlan is a refresh and plan of one account with each build, and planRatio the median of the
+	// rounds' ratios of now to before.
+	onePlan   [2]time.Duration
+	planRatio float64
+	// services is how many account services each build serves.
+	services [2]int
 }
 
 // buildAt builds the provider as it was at revision into dir.
@@ -77,7 +89,64 @@ func compareWithBaseline(now, before *harness, revision string) (baselineResult,
 	}
 	slices.Sort(ratios)
 	res.ratio = ratios[len(ratios)/2]
-	return res, nil
+	return res, res.compareOnePlan(now, before)
+}
+
+// compareOnePlan times a plan of one account that needs no change, with each build in turn.
+func (b *baselineResult) compareOnePlan(now, before *harness) error {
+	var dirs [2]string
+	var walls [2][]time.Duration
+	for i, h := range []*harness{before, now} {
+		dir, err := h.workspace(fmt.Sprintf("one-plan-%d", i), onePlanConfig(i))
+		if err != nil {
+			return err
+		}
+		if _, err := h.tf(dir, "apply (one)", "apply", "-auto-approve"); err != nil {
+			return err
+		}
+		if b.services[i], err = h.accountServices(dir); err != nil {
+			return err
+		}
+		dirs[i] = dir
+	}
+	ratios := make([]float64, onePlanRounds)
+	for r := range onePlanRounds {
+		for i, h := range []*harness{before, now} {
+			s, err := h.tf(dirs[i], "plan (one account)", "plan", "-detailed-exitcode")
+			if err != nil {
+				return err
+			}
+			walls[i] = append(walls[i], s.wall)
+		}
+		ratios[r] = walls[1][r].Seconds() / walls[0][r].Seconds()
+	}
+	for i, h := range []*harness{before, now} {
+		if _, err := h.tf(dirs[i], "destroy (one)", "destroy", "-auto-approve"); err != nil {
+			return err
+		}
+		slices.Sort(walls[i])
+		b.onePlan[i] = walls[i][len(walls[i])/2]
+	}
+	slices.Sort(ratios)
+	b.planRatio = ratios[len(ratios)/2]
+	return nil
+}
+
+// onePlanConfig is one Kling account, its email apart for each build so the two never share it.
+func onePlanConfig(build int) string {
+	return fmt.Sprintf(`
+terraform {
+  required_providers {
+    useapi = { source = "useapi-community/useapi" }
+  }
+}
+provider "useapi" {}
+resource "useapi_kling_account" "one" {
+  email    = "one-plan-%d@example.com"
+  max_jobs = 1
+  password = "p"
+}
+`, build)
 }
 
 // medians is, step by step, the round with the median wall time, and the median CPU time.
@@ -97,3 +166,31 @@ func medians(rounds [][]step) []step {
 
 // slowdown is the cycle's wall time now over before: the median of the rounds' ratios.
 func (b baselineResult) slowdown() float64 { return b.ratio }
+
+// accountServices counts the account resources the build in dir serves, from its schema.
+func (h *harness) accountServices(dir string) (int, error) {
+	cmd := exec.CommandContext(context.Background(), h.terraform, "providers", "schema", "-json")
+	cmd.Dir = dir
+	cmd.Env = append(os.Environ(), h.env...)
+	out, err := cmd.Output()
+	if err != nil {
+		return 0, fmt.Errorf("terraform providers schema: %w", err)
+	}
+	var schema struct {
+		Schemas map[string]struct {
+			Resources map[string]json.RawMessage `json:"resource_schemas"`
+		} `json:"provider_schemas"`
+	}
+	if err := json.Unmarshal(out, &schema); err != nil {
+		return 0, err
+	}
+	n := 0
+	for _, p := range schema.Schemas {
+		for name := range p.Resources {
+			if strings.HasSuffix(name, "_account") {
+				n++
+			}
+		}
+	}
+	return n, nil
+}
