@@ -53,6 +53,9 @@ type credentialSpec struct {
 	validators []validator.String
 	// jobsNeedIt says the service changes max_jobs only with the credential posted again (MiniMax).
 	jobsNeedIt bool
+	// refreshed says useapi.net replaces the credential it holds with fresh ones by itself, so that the
+	// configured one goes stale (Flow Music, Google Flow; not MiniMax, whose token lives 30 days).
+	refreshed bool
 }
 
 // credentialPart is a further secret sent with a credential, such as MiniMax's url.
@@ -99,19 +102,28 @@ func (s *accountService) credentialAttributes() map[string]schema.Attribute {
 	keep := []planmodifier.String{stringplanmodifier.UseStateForUnknown()}
 	attributes := map[string]schema.Attribute{
 		c.identity: schema.StringAttribute{
-			MarkdownDescription: fmt.Sprintf("The %s account useapi.net read from %s: %s. Known after the apply that adds "+
-				"the account, and after any apply that sends %s, since another one may belong to another account.",
-				s.title, c.what, c.identityWords(), c.what),
+			MarkdownDescription: fmt.Sprintf("The %s account useapi.net read from `%s`: %s. Known after the apply that "+
+				"adds the account, and after any apply that sends %s, since another one may belong to another account.",
+				s.title, c.field, c.identityWords(), c.what),
 			Computed:      true,
 			PlanModifiers: keep,
 		},
 	}
-	sentWhen := fmt.Sprintf("It is sent to add the account, to add it again when useapi.net reports it broken, and when it "+
-		"changes; never otherwise, because useapi.net replaces the %s it holds with fresh ones, and posting the "+
-		"configured one again once it is stale can break a working account. Moving it between `%s` and `%s_wo` "+
-		"is not a change. Optional once the account exists: an account set up in useapi.net's own browser can be "+
-		"imported and managed without it.", c.what, c.field, c.field)
+	when := "to add the account, to add it again when useapi.net reports it broken, and when it changes"
+	if c.jobsNeedIt {
+		when = "to add the account, to add it again when useapi.net reports it broken, when it changes, and with " +
+			"every change of `max_jobs`, which " + s.title + " takes only with it"
+	}
+	if c.refreshed {
+		when += "; never otherwise, because useapi.net replaces what it holds with fresh ones by itself, and " +
+			"posting the configured value again once it is stale can break a working account"
+	} else {
+		when += "; never otherwise"
+	}
 	add := func(name, about string, validators []validator.String, version bool) {
+		sentWhen := fmt.Sprintf("It is sent %s. Moving it between `%s` and `%s_wo` is not a change. Optional once "+
+			"the account exists: an account set up in useapi.net's own browser can be imported and managed without it.",
+			when, name, name)
 		attributes[name] = schema.StringAttribute{
 			MarkdownDescription: about + " Kept in state, marked sensitive. " + sentWhen + " At most one of `" + name +
 				"` and `" + name + "_wo`; prefer `" + name + "_wo` on Terraform 1.11 and later.",

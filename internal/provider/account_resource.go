@@ -317,6 +317,9 @@ func (r *accountResource) Read(ctx context.Context, req resource.ReadRequest, re
 	}
 	if got.error == "" && r.unsettled(ctx, req.Private, &resp.Diagnostics) {
 		got.error = unsettledNote // the service holds it, but perhaps not with what was sent: send it again
+		if r.svc.credential != nil {
+			got.error = unsentNote
+		}
 	}
 	r.record(ctx, attrs, got, &resp.Diagnostics)
 	resp.State.Raw = attrs.object(req.State.Raw.Type())

@@ -18,6 +18,11 @@ import (
 const pendingNote = "Which account useapi.net holds for this resource is not known: the request that added it " +
 	"got no definite answer. The next apply sends the credential again, in place, and records the account it names."
 
+// unsentNote is the error of an account whose update sent a credential and got no definite answer: the
+// credential may have reached another account, so the next apply posts it again.
+const unsentNote = "Which account the credential last sent reached is not known: the request that sent it got " +
+	"no definite answer. The next apply sends it again, in place, and records the account it names."
+
 // modifyCredentialedPlan is ModifyPlan for the second shape: it refuses a plan that needs a credential
 // the configuration does not give, and marks unknown what the apply will learn.
 func (r *accountResource) modifyCredentialedPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
@@ -87,12 +92,13 @@ func (r *accountResource) createCredentialed(ctx context.Context, req resource.C
 	switch {
 	case settled:
 	case err == nil || isAccountError(err) || useapi.MayHaveApplied(err):
-		// No answer, one naming no account, or a 596 that does not say which: the list tells.
-		cause := err
+		// No answer, one naming no account, or a 596 that does not say which: the list tells. Only a
+		// failure every attempt of which was answered can mean that nothing was added.
+		cause, definite := err, useapi.OutcomeOf(err) != useapi.Unobserved && !isAccountError(err)
 		if cause == nil {
-			cause = fmt.Errorf("useapi.net's answer names no %s account", r.svc.title)
+			cause, definite = fmt.Errorf("useapi.net's answer names no %s account", r.svc.title), false
 		}
-		got, settled, err = r.settleCredentialed(ctx, before, sent, cause, &resp.Diagnostics)
+		got, settled, err = r.settleCredentialed(ctx, before, sent, cause, definite, &resp.Diagnostics)
 		if err != nil {
 			addServiceError(&resp.Diagnostics, r.svc, summary, err)
 			return
@@ -116,12 +122,16 @@ func (r *accountResource) createCredentialed(ctx context.Context, req resource.C
 		return
 	}
 	if prior, held := before[got.id]; held && !r.data.run.wasDeleted(r.svc, got.id) {
+		held := got.id
+		if r.svc.hasMaxJobs() {
+			held += " (with max_jobs = " + jobsText(prior.maxJobs) + ")"
+		}
 		resp.Diagnostics.AddWarning(r.svc.title+" account already at useapi.net",
-			fmt.Sprintf("useapi.net already held %s (with max_jobs = %s) when this apply added it with %s. If this "+
+			fmt.Sprintf("useapi.net already held %s when this apply added it with %s. If this "+
 				"configuration is replacing its own account with create_before_destroy, that was the account itself, and "+
 				"the replacement keeps it. Otherwise it was configured outside this configuration, which now adopts it: "+
 				"terraform destroy will remove it from useapi.net. If another resource already manages it, remove one "+
-				"of the two (a removed block keeps the account).", got.id, jobsText(prior.maxJobs), r.svc.credential.what))
+				"of the two (a removed block keeps the account).", held, r.svc.credential.what))
 	}
 	r.record(ctx, attrs, got, &resp.Diagnostics)
 	resp.State.Raw = attrs.object(req.Plan.Raw.Type())
@@ -137,9 +147,10 @@ func (r *accountResource) oneAccountOneResource(id string) string {
 
 // settleCredentialed reads the list back after a create that got no definite answer (cause): the one
 // account that appeared since before is the one the credential added. settled is false when that cannot
-// be told; an error says the create certainly added nothing.
+// be told; an error says the create certainly added nothing, which only an answered failure (definite)
+// with no new account can show.
 func (r *accountResource) settleCredentialed(ctx context.Context, before map[string]account, sent useapi.AccountInput,
-	cause error, diags *diag.Diagnostics,
+	cause error, definite bool, diags *diag.Diagnostics,
 ) (got account, settled bool, err error) {
 	readCtx, cancel := context.WithTimeout(context.WithoutCancel(ctx), reconcileTimeout)
 	defer cancel()
@@ -150,7 +161,6 @@ func (r *accountResource) settleCredentialed(ctx context.Context, before map[str
 			fresh = append(fresh, a)
 		}
 	}
-	definite := useapi.OutcomeOf(cause) != useapi.Unobserved && !isAccountError(cause)
 	var why string
 	switch {
 	case readErr == nil && len(fresh) == 1:
@@ -253,7 +263,7 @@ func (r *accountResource) updateCredentialed(ctx context.Context, req resource.U
 		// so the next apply posts it again and its answer names the account.
 		resp.Diagnostics.Append(resp.Private.SetKey(ctx, unsettledKey, []byte("true"))...)
 		resp.Diagnostics.Append(resp.Private.SetKey(ctx, credentialKey, r.svc.credential.markOf(given))...)
-		r.record(ctx, priorAttrs, account{id: was, maxJobs: prior.MaxJobs.ValueInt64Pointer(), error: unsettledNote}, &resp.Diagnostics)
+		r.record(ctx, priorAttrs, account{id: was, maxJobs: prior.MaxJobs.ValueInt64Pointer(), error: unsentNote}, &resp.Diagnostics)
 		for name := range attrs {
 			if v, ok := priorAttrs[name]; ok && !slices.Contains(r.svc.credentialArgs(), name) {
 				attrs[name] = v

@@ -90,7 +90,7 @@ func (x extraAttribute) dataSourceAttribute() dsschema.Attribute {
 // Descriptions shared by the resource, the data source and the list resource.
 func (s *accountService) idDescription() string {
 	if s.credential != nil {
-		return fmt.Sprintf("The account's `%s`; the import ID.", s.credential.identity)
+		return fmt.Sprintf("The account's key at useapi.net, the same as `%s`; the import ID.", s.credential.identity)
 	}
 	if s.hasRegion() {
 		return "The account's key at useapi.net, `REGION:email` (such as `US:user@example.com`); the import ID."
@@ -98,9 +98,21 @@ func (s *accountService) idDescription() string {
 	return "The account's email; the import ID."
 }
 
-const errorDescription = "Why the account needs attention, in useapi.net's words (such as a broken session), or " +
-	"the provider's note that the create that added it got no definite answer; null when nothing is wrong. " +
-	"While it is set, a plan shows an in-place update that adds the account again, which is what clears it."
+// errorDescription describes the computed error of a service's accounts.
+func (s *accountService) errorDescription() string {
+	request := "the create that added it"
+	if s.credential != nil {
+		request = "a request that sent its credential"
+	}
+	d := "Why the account needs attention, in useapi.net's words (such as a broken session), or the provider's " +
+		"note that " + request + " got no definite answer; null when nothing is wrong. While it is set, a plan " +
+		"shows an in-place update that adds the account again, which is what clears it"
+	if s.credential != nil {
+		return d + "; for that the configuration must give " + s.credential.what + ", and without it the plan " +
+			"leaves the account as it is, with a warning."
+	}
+	return d + "."
+}
 
 func (s *accountService) regionDescription() string {
 	return fmt.Sprintf("The %s region the account belongs to: %s. Changing it replaces the resource, since a "+
@@ -136,7 +148,7 @@ func (s *accountService) resourceSchema(ctx context.Context) schema.Schema {
 			Computed:            true,
 			PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
 		},
-		"error": schema.StringAttribute{MarkdownDescription: errorDescription, Computed: true},
+		"error": schema.StringAttribute{MarkdownDescription: s.errorDescription(), Computed: true},
 	}
 	if s.hasMaxJobs() {
 		attributes["max_jobs"] = s.maxJobsAttribute()

@@ -81,6 +81,9 @@ func (d *accountsDataSource) Read(ctx context.Context, req datasource.ReadReques
 
 // sortKey names what the accounts are sorted by.
 func (s *accountService) sortKey() string {
+	if s.credential != nil {
+		return "`" + s.credential.identity + "`"
+	}
 	if s.hasRegion() {
 		return "`id` (region, then email)"
 	}

@@ -202,3 +202,46 @@ func containsText(want string) func(string) error {
 		return nil
 	}
 }
+
+// TestAccCredentialAccount_lostUpdateAnswer: an update that sent a credential and got no definite answer
+// may have reached another account; the resource keeps its account, says so in error, and the next apply
+// sends the credential again and records the account it names.
+func TestAccCredentialAccount_lostUpdateAnswer(t *testing.T) {
+	forEachCredentialService(t, func(t *testing.T, c credentialCase, env *accEnv) {
+		id := c.identity("lost-update-" + c.svc.name)
+		first, fresh := c.issue(env, id), c.issue(env, id)
+		cfg := env.providerBlockWith("max_retries = 2") + variables(false) +
+			fmt.Sprintf("resource %q \"test\" {\n%s}\n", c.svc.typeName(), c.body(0, c.jobs(1), ""))
+		resource.Test(t, resource.TestCase{
+			ProtoV6ProviderFactories: protoV6ProviderFactories,
+			CheckDestroy:             c.expectHeld(env, map[string]int64{}).fn(),
+			Steps: []resource.TestStep{
+				{Config: cfg, ConfigVariables: vars(first)},
+				{
+					PreConfig:       func() { env.emu.FailNext(3, emulator.Fault{Kind: emulator.DropConnection, Method: "POST"}) },
+					Config:          cfg,
+					ConfigVariables: vars(fresh),
+					ExpectError:     errorRegexp("Unable to update " + c.svc.title + " account"),
+				},
+				{
+					PreConfig:       env.resetCalls,
+					Config:          cfg,
+					ConfigVariables: vars(fresh),
+					ConfigPlanChecks: resource.ConfigPlanChecks{
+						PreApply: []plancheck.PlanCheck{
+							plancheck.ExpectResourceAction(c.addr(), plancheck.ResourceActionUpdate),
+							plancheck.ExpectUnknownValue(c.addr(), tfjsonpath.New("id")),
+						},
+						PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
+					},
+					ConfigStateChecks: []statecheck.StateCheck{
+						statecheck.ExpectKnownValue(c.addr(), tfjsonpath.New("id"), knownvalue.StringExact(id)),
+						statecheck.ExpectKnownValue(c.addr(), tfjsonpath.New("error"), knownvalue.Null()),
+						env.expectCalls(plus(c.refresh(), 1, c.calls().Post, 1)),
+						c.expectPosts(env, id, 2),
+					},
+				},
+			},
+		})
+	})
+}

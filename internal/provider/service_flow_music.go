@@ -20,6 +20,7 @@ var flowMusicService = &accountService{
 	credential: &credentialSpec{
 		field:     "refresh_token",
 		identity:  "email",
+		refreshed: true,
 		idPattern: emailPattern,
 		idForm:    "its email, such as user@example.com",
 		what:      "the refresh token",

@@ -19,6 +19,7 @@ var googleFlowService = &accountService{
 	credential: &credentialSpec{
 		field:     "cookies",
 		identity:  "email",
+		refreshed: true,
 		idPattern: emailPattern,
 		idForm:    "its email, such as user@example.com",
 		what:      "the cookies",
