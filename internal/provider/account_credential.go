@@ -217,15 +217,6 @@ func (s *accountService) givenCredential(ctx context.Context, config tfsdk.Confi
 	return out
 }
 
-// secrets are the credential's values, for masking.
-func (g givenCredential) secrets() []string {
-	out := make([]string, 0, len(g.values))
-	for _, v := range g.values {
-		out = append(out, v)
-	}
-	return out
-}
-
 // credentialKey, in private state, holds a salted digest of the credential last sent (a credentialMark).
 // A high-entropy token's digest reveals nothing usable; the salt keeps two states from being compared.
 const credentialKey = "credential"
