@@ -111,17 +111,8 @@ func (r *accountResource) ModifyPlan(ctx context.Context, req resource.ModifyPla
 	if req.State.Raw.IsNull() || req.Plan.Raw.IsNull() {
 		return
 	}
-	prior, err := rawAttributes(req.State.Raw)
-	if err != nil {
-		resp.Diagnostics.AddError("Unable to read the prior state", err.Error())
-		return
-	}
-	if prior["error"].IsNull() && req.Plan.Raw.Equal(req.State.Raw) {
-		return // a healthy account with nothing to change, the common case of a large plan: keep it cheap
-	}
-	planned, err := rawAttributes(req.Plan.Raw)
-	if err != nil {
-		resp.Diagnostics.AddError("Unable to read the plan", err.Error())
+	prior, planned, ok := updatePlan(req, &resp.Diagnostics)
+	if !ok {
 		return
 	}
 	write := needsWrite(r.args(prior), r.args(planned))
@@ -134,6 +125,25 @@ func (r *accountResource) ModifyPlan(ctx context.Context, req resource.ModifyPla
 		planned[name] = v
 	}
 	resp.Plan.Raw = planned.object(req.Plan.Raw.Type())
+}
+
+// updatePlan reads the prior state and the plan of an update, and reports false when there is nothing to
+// look at: a healthy account with nothing to change, the common case of a large plan, stays cheap.
+func updatePlan(req resource.ModifyPlanRequest, diags *diag.Diagnostics) (prior, planned rawObject, ok bool) {
+	prior, err := rawAttributes(req.State.Raw)
+	if err != nil {
+		diags.AddError("Unable to read the prior state", err.Error())
+		return nil, nil, false
+	}
+	if prior["error"].IsNull() && req.Plan.Raw.Equal(req.State.Raw) {
+		return nil, nil, false
+	}
+	planned, err = rawAttributes(req.Plan.Raw)
+	if err != nil {
+		diags.AddError("Unable to read the plan", err.Error())
+		return nil, nil, false
+	}
+	return prior, planned, true
 }
 
 // unsettledKey, in an account's private state, marks an account whose last create got no definite

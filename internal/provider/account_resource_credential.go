@@ -33,17 +33,8 @@ func (r *accountResource) modifyCredentialedPlan(ctx context.Context, req resour
 		}
 		return
 	}
-	prior, err := rawAttributes(req.State.Raw)
-	if err != nil {
-		resp.Diagnostics.AddError("Unable to read the prior state", err.Error())
-		return
-	}
-	if prior["error"].IsNull() && req.Plan.Raw.Equal(req.State.Raw) {
-		return
-	}
-	planned, err := rawAttributes(req.Plan.Raw)
-	if err != nil {
-		resp.Diagnostics.AddError("Unable to read the plan", err.Error())
+	prior, planned, ok := updatePlan(req, &resp.Diagnostics)
+	if !ok {
 		return
 	}
 	use := r.useOf(ctx, r.args(prior), r.args(planned), given, req.Private, &resp.Diagnostics)

@@ -169,25 +169,8 @@ func TestAccCredentialAccount_lostCreateAnswer(t *testing.T) {
 					Destroy:         true,
 					ExpectError:     errorRegexp("Unable to delete "+c.svc.title+" account", "Run terraform apply first"),
 				},
-				{
-					PreConfig:       env.resetCalls,
-					Config:          cfg,
-					ConfigVariables: vars(cred),
-					ConfigPlanChecks: resource.ConfigPlanChecks{
-						PreApply: []plancheck.PlanCheck{
-							plancheck.ExpectResourceAction(c.addr(), plancheck.ResourceActionUpdate),
-							plancheck.ExpectUnknownValue(c.addr(), tfjsonpath.New("id")),
-						},
-						PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
-					},
-					ConfigStateChecks: []statecheck.StateCheck{
-						statecheck.ExpectKnownValue(c.addr(), tfjsonpath.New("id"), knownvalue.StringExact(id)),
-						statecheck.ExpectKnownValue(c.addr(), tfjsonpath.New("error"), knownvalue.Null()),
-						// The pending account's refresh makes no call: nothing names it yet.
-						env.expectCalls(plus(c.calls().Post, 1)),
-						c.expectHeld(env, map[string]int64{id: c.jobs(1)}),
-					},
-				},
+				// The pending account's refresh makes no call: nothing names it yet.
+				c.resendStep(env, cfg, cred, id, env.expectCalls(plus(c.calls().Post, 1)), c.expectHeld(env, map[string]int64{id: c.jobs(1)})),
 			},
 		})
 	})
@@ -223,25 +206,29 @@ func TestAccCredentialAccount_lostUpdateAnswer(t *testing.T) {
 					ConfigVariables: vars(fresh),
 					ExpectError:     errorRegexp("Unable to update " + c.svc.title + " account"),
 				},
-				{
-					PreConfig:       env.resetCalls,
-					Config:          cfg,
-					ConfigVariables: vars(fresh),
-					ConfigPlanChecks: resource.ConfigPlanChecks{
-						PreApply: []plancheck.PlanCheck{
-							plancheck.ExpectResourceAction(c.addr(), plancheck.ResourceActionUpdate),
-							plancheck.ExpectUnknownValue(c.addr(), tfjsonpath.New("id")),
-						},
-						PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
-					},
-					ConfigStateChecks: []statecheck.StateCheck{
-						statecheck.ExpectKnownValue(c.addr(), tfjsonpath.New("id"), knownvalue.StringExact(id)),
-						statecheck.ExpectKnownValue(c.addr(), tfjsonpath.New("error"), knownvalue.Null()),
-						env.expectCalls(plus(c.refresh(), 1, c.calls().Post, 1)),
-						c.expectPosts(env, id, 2),
-					},
-				},
+				c.resendStep(env, cfg, fresh, id, env.expectCalls(plus(c.refresh(), 1, c.calls().Post, 1)), c.expectPosts(env, id, 2)),
 			},
 		})
 	})
+}
+
+// resendStep is the apply after an outcome left unknown: an in-place update that posts cred again, whose
+// answer names the account id, healthy; checks say what else must hold.
+func (c credentialCase) resendStep(env *accEnv, cfg string, cred credential, id string, checks ...statecheck.StateCheck) resource.TestStep {
+	return resource.TestStep{
+		PreConfig:       env.resetCalls,
+		Config:          cfg,
+		ConfigVariables: vars(cred),
+		ConfigPlanChecks: resource.ConfigPlanChecks{
+			PreApply: []plancheck.PlanCheck{
+				plancheck.ExpectResourceAction(c.addr(), plancheck.ResourceActionUpdate),
+				plancheck.ExpectUnknownValue(c.addr(), tfjsonpath.New("id")),
+			},
+			PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
+		},
+		ConfigStateChecks: append([]statecheck.StateCheck{
+			statecheck.ExpectKnownValue(c.addr(), tfjsonpath.New("id"), knownvalue.StringExact(id)),
+			statecheck.ExpectKnownValue(c.addr(), tfjsonpath.New("error"), knownvalue.Null()),
+		}, checks...),
+	}
 }
