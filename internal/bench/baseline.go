@@ -34,11 +34,15 @@ type baselineResult struct {
 	before   []step
 	now      []step
 	ratio    float64
-	// onePlan is a refresh and plan of one account with each build, and planRatio the median of the
-	// rounds' ratios of now to before.
-	onePlan   [2]time.Duration
-	planRatio float64
-	// services is how many account services each build serves.
+}
+
+// planResult is a plan of one account with a build at revision (before) and this one (now): each
+// build's median, the median of the rounds' ratios of now to before, and how many account services each
+// build serves.
+type planResult struct {
+	revision string
+	walls    [2]time.Duration
+	ratio    float64
 	services [2]int
 }
 
@@ -89,23 +93,24 @@ func compareWithBaseline(now, before *harness, revision string) (baselineResult,
 	}
 	slices.Sort(ratios)
 	res.ratio = ratios[len(ratios)/2]
-	return res, res.compareOnePlan(now, before)
+	return res, nil
 }
 
 // compareOnePlan times a plan of one account that needs no change, with each build in turn.
-func (b *baselineResult) compareOnePlan(now, before *harness) error {
+func compareOnePlan(now, before *harness, revision string) (b planResult, err error) {
+	b.revision = revision
 	var dirs [2]string
 	var walls [2][]time.Duration
 	for i, h := range []*harness{before, now} {
 		dir, err := h.workspace(fmt.Sprintf("one-plan-%d", i), onePlanConfig(i))
 		if err != nil {
-			return err
+			return b, err
 		}
 		if _, err := h.tf(dir, "apply (one)", "apply", "-auto-approve"); err != nil {
-			return err
+			return b, err
 		}
 		if b.services[i], err = h.accountServices(dir); err != nil {
-			return err
+			return b, err
 		}
 		dirs[i] = dir
 	}
@@ -114,7 +119,7 @@ func (b *baselineResult) compareOnePlan(now, before *harness) error {
 		for i, h := range []*harness{before, now} {
 			s, err := h.tf(dirs[i], "plan (one account)", "plan", "-detailed-exitcode")
 			if err != nil {
-				return err
+				return b, err
 			}
 			walls[i] = append(walls[i], s.wall)
 		}
@@ -122,14 +127,14 @@ func (b *baselineResult) compareOnePlan(now, before *harness) error {
 	}
 	for i, h := range []*harness{before, now} {
 		if _, err := h.tf(dirs[i], "destroy (one)", "destroy", "-auto-approve"); err != nil {
-			return err
+			return b, err
 		}
 		slices.Sort(walls[i])
-		b.onePlan[i] = walls[i][len(walls[i])/2]
+		b.walls[i] = walls[i][len(walls[i])/2]
 	}
 	slices.Sort(ratios)
-	b.planRatio = ratios[len(ratios)/2]
-	return nil
+	b.ratio = ratios[len(ratios)/2]
+	return b, nil
 }
 
 // onePlanConfig is one Kling account, its email apart for each build so the two never share it.

@@ -34,6 +34,7 @@ func run() error {
 	out := flag.String("out", "docs/benchmarks.md", "where to write the report (empty: stdout only)")
 	latency := flag.Duration("latency", 50*time.Millisecond, "latency for the concurrency check at N=100")
 	baseline := flag.String("baseline", "", "a git revision to compare the N=100 Kling cycle with (empty: no comparison)")
+	planBaseline := flag.String("plan-baseline", "", "a git revision to compare a one-account plan with (empty: no comparison)")
 	flag.Parse()
 
 	ns, err := parseSizes(*sizes)
@@ -99,6 +100,22 @@ func run() error {
 			return fmt.Errorf("against %s: %w", *baseline, err)
 		}
 		report.baseline = &cmp
+	}
+	if *planBaseline != "" {
+		fmt.Fprintf(os.Stderr, "bench: a one-account plan against %s\n", *planBaseline)
+		old, err := buildAt(context.Background(), *planBaseline, filepath.Join(work, "plan-baseline-build"))
+		if err != nil {
+			return err
+		}
+		before, err := newHarness(terraform, filepath.Join(work, "plan-baseline"), baseURL, emu, old)
+		if err != nil {
+			return err
+		}
+		cmp, err := compareOnePlan(h, before, *planBaseline)
+		if err != nil {
+			return fmt.Errorf("a one-account plan against %s: %w", *planBaseline, err)
+		}
+		report.onePlan = &cmp
 	}
 
 	text := report.markdown()
