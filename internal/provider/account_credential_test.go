@@ -3,10 +3,15 @@ package provider
 import (
 	"bytes"
 	"context"
+	"strings"
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/useapi-community/terraform-provider-useapi/internal/leaktest"
 )
 
 func TestCredentialMark(t *testing.T) {
@@ -104,5 +109,38 @@ func TestCredentialUse(t *testing.T) {
 				t.Errorf("useOf = %+v, want write %v, send %v, missing %v, fatal %v", got, tt.write, tt.send, tt.missing, tt.fatal)
 			}
 		})
+	}
+}
+
+// TestSecretValidatorsDoNotEcho: a refused credential is described, never shown: a token read from a
+// file with its line break, or a url without its scheme, must not reach a diagnostic.
+func TestSecretValidatorsDoNotEcho(t *testing.T) {
+	t.Parallel()
+	const token = "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjMifQ.c2VjcmV0LXNpZ25hdHVyZQ\n"
+	const url = "hailuoai.video/v1/api/cursor?device_id=998877665544332211"
+	check := func(name, value string, validators []validator.String) {
+		for _, v := range validators {
+			var resp validator.StringResponse
+			v.ValidateString(context.Background(), validator.StringRequest{Path: path.Root(name), ConfigValue: types.StringValue(value)}, &resp)
+			for _, d := range resp.Diagnostics {
+				for _, form := range leaktest.Forms(strings.TrimSpace(value)) {
+					if strings.Contains(d.Summary()+d.Detail(), form) {
+						t.Errorf("%s: the diagnostic %q shows the value", name, d.Detail())
+					}
+				}
+			}
+		}
+	}
+	spec := miniMaxService.credential
+	check("token", token, spec.validators)
+	check("url", url, spec.parts[0].validators)
+	var refused int
+	for _, v := range spec.validators {
+		var resp validator.StringResponse
+		v.ValidateString(context.Background(), validator.StringRequest{Path: path.Root("token"), ConfigValue: types.StringValue(token)}, &resp)
+		refused += resp.Diagnostics.ErrorsCount()
+	}
+	if refused == 0 {
+		t.Error("a token with a line break was not refused, so this test proves nothing")
 	}
 }

@@ -124,6 +124,7 @@ func (r *accountResource) ModifyPlan(ctx context.Context, req resource.ModifyPla
 		}
 		planned[name] = v
 	}
+	leaveJobsToAnswer(planned, write)
 	resp.Plan.Raw = planned.object(req.Plan.Raw.Type())
 }
 
@@ -407,6 +408,16 @@ func (r *accountResource) Delete(ctx context.Context, req resource.DeleteRequest
 	}
 	defer r.data.run.lock(r.svc, r.lockKey(id))()
 
+	if r.svc.credential != nil && r.data.run.hasUnsettled(r.svc) && !r.data.run.wasWritten(r.svc, id) {
+		// A create_before_destroy replacement whose create got no definite answer may have landed on this
+		// very account: deleting it could remove what that request added.
+		resp.Diagnostics.AddError("Unable to delete "+r.svc.title+" account", fmt.Sprintf("Another request of this "+
+			"apply to add or update a %s account got no definite answer, and it may have landed on %s (a replacement "+
+			"posts the same account's credential). Nothing was deleted, and %s stays in state. Apply again: the "+
+			"request is sent again, its answer names its account, and then this delete goes ahead or is skipped.",
+			r.svc.title, id, id))
+		return
+	}
 	if r.data.run.wasWritten(r.svc, id) {
 		// A create_before_destroy replacement that keeps the account's identity posts the same account
 		// (an upsert) and then deletes the old object, which is that same account.
@@ -420,6 +431,12 @@ func (r *accountResource) Delete(ctx context.Context, req resource.DeleteRequest
 		return
 	}
 	r.data.run.markDeleted(r.svc, id)
+	if r.svc.credential != nil && r.unsettled(ctx, req.Private, &resp.Diagnostics) {
+		resp.Diagnostics.AddWarning(r.svc.title+" account removed; check for another",
+			fmt.Sprintf("The credential last sent for this resource got no definite answer, and it may belong to another "+
+				"account than %s, which was removed. If useapi.net's list of %s accounts holds an account you do not "+
+				"recognise, import or remove it.", id, r.svc.title))
+	}
 }
 
 // ImportState takes the import ID (the email, or REGION:email) or the identity. The password cannot be

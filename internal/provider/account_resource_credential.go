@@ -53,7 +53,16 @@ func (r *accountResource) modifyCredentialedPlan(ctx context.Context, req resour
 		}
 		planned[name] = v
 	}
+	leaveJobsToAnswer(planned, use.write)
 	resp.Plan.Raw = planned.object(req.Plan.Raw.Type())
+}
+
+// leaveJobsToAnswer plans max_jobs unknown for a write when neither the configuration nor the state has
+// it: the answer may give the service's value, which state then records.
+func leaveJobsToAnswer(planned rawObject, write bool) {
+	if v, ok := planned["max_jobs"]; ok && write && v.IsNull() {
+		planned["max_jobs"] = tftypes.NewValue(v.Type(), tftypes.UnknownValue)
+	}
 }
 
 // createCredentialed is Create for the second shape: the account is known only from the POST's answer.
@@ -103,6 +112,7 @@ func (r *accountResource) createCredentialed(ctx context.Context, req resource.C
 		// The service may hold an account no answer named. Keep the resource, untainted and marked, so
 		// that the next plan posts the credential again in place and learns which account it is.
 		resp.Diagnostics.Append(resp.Private.SetKey(ctx, unsettledKey, []byte("true"))...)
+		r.data.run.markUnsettled(r.svc) // it may have landed on any account, one this run deletes included
 		r.record(ctx, attrs, account{maxJobs: sent.MaxJobs, error: pendingNote}, &resp.Diagnostics)
 		resp.State.Raw = attrs.object(req.Plan.Raw.Type())
 		r.setIdentity(ctx, resp.Identity, r.args(attrs), &resp.Diagnostics)
@@ -154,6 +164,9 @@ func (r *accountResource) settleCredentialed(ctx context.Context, before map[str
 	}
 	var why string
 	switch {
+	case readErr == nil && len(fresh) == 1 && r.data.run.hasUnsettled(r.svc):
+		why = "One account appeared at useapi.net since this apply began (" + fresh[0].id + "), but another request of " +
+			"this apply also got no definite answer, so the account may be the one that request added"
 	case readErr == nil && len(fresh) == 1:
 		diags.AddWarning(r.svc.title+" account created; its answer was lost",
 			fmt.Sprintf("The request to add the account got no definite answer (%v), but one account appeared at "+
@@ -243,15 +256,11 @@ func (r *accountResource) updateCredentialed(ctx context.Context, req resource.U
 	got, err := r.svc.calls.upsert(ctx, r.data.client, sent)
 	switch {
 	case err == nil:
-	case isAccountError(err):
-		message, _ := accountErrorMessage(err)
-		got = account{id: was, maxJobs: sent.MaxJobs, error: message}
-		resp.Diagnostics.AddWarning(r.svc.title+" account saved, but it needs attention",
-			fmt.Sprintf("useapi.net saved the account but reports it in an error state: %s\n\nDo what the message asks, "+
-				"then apply again with %s: the plan will show an in-place update that adds the account again.", message, r.svc.credential.what))
-	case use.send && useapi.MayHaveApplied(err):
-		// The credential may have reached an account other than the one in state: keep the resource, marked,
-		// so the next apply posts it again and its answer names the account.
+	case use.send && (useapi.MayHaveApplied(err) || isAccountError(err)):
+		// The credential may have reached an account other than the one in state (a 596 does not say which
+		// account it saved): keep the resource, marked, so the next apply posts it again and its answer
+		// names the account.
+		r.data.run.markUnsettled(r.svc)
 		resp.Diagnostics.Append(resp.Private.SetKey(ctx, unsettledKey, []byte("true"))...)
 		resp.Diagnostics.Append(resp.Private.SetKey(ctx, credentialKey, r.svc.credential.markOf(given))...)
 		r.record(ctx, priorAttrs, account{id: was, maxJobs: prior.MaxJobs.ValueInt64Pointer(), error: unsentNote}, &resp.Diagnostics)
@@ -264,6 +273,12 @@ func (r *accountResource) updateCredentialed(ctx context.Context, req resource.U
 		r.setIdentity(ctx, resp.Identity, prior, &resp.Diagnostics)
 		addServiceError(&resp.Diagnostics, r.svc, summary, err)
 		return
+	case isAccountError(err):
+		message, _ := accountErrorMessage(err)
+		got = account{id: was, maxJobs: sent.MaxJobs, error: message}
+		resp.Diagnostics.AddWarning(r.svc.title+" account saved, but it needs attention",
+			fmt.Sprintf("useapi.net saved the account but reports it in an error state: %s\n\nDo what the message asks, "+
+				"then apply again with %s: the plan will show an in-place update that adds the account again.", message, r.svc.credential.what))
 	default:
 		resp.State.Raw = req.State.Raw.Copy() // nothing is known to have changed
 		addServiceError(&resp.Diagnostics, r.svc, summary, err)
@@ -272,14 +287,16 @@ func (r *accountResource) updateCredentialed(ctx context.Context, req resource.U
 	if got.id == "" {
 		got.id = was // an answer that names no account is about the one the update named
 	}
-	if use.send {
+	if use.send || (len(mark) == 0 && given.set) {
+		// Sent, or an imported account's first write without it: either way the configured credential is
+		// from now on the one a change is judged against.
 		resp.Diagnostics.Append(resp.Private.SetKey(ctx, credentialKey, r.svc.credential.markOf(given))...)
 	}
 	resp.Diagnostics.Append(resp.Private.SetKey(ctx, unsettledKey, nil)...) // this write settles it
 	r.record(ctx, attrs, got, &resp.Diagnostics)
 	resp.State.Raw = attrs.object(req.Plan.Raw.Type())
 	r.setIdentity(ctx, resp.Identity, r.args(attrs), &resp.Diagnostics)
-	if !r.data.run.claim(r.svc, got.id) {
+	if got.id != "" && !r.data.run.claim(r.svc, got.id) {
 		resp.Diagnostics.AddError(summary, r.oneAccountOneResource(got.id))
 	}
 	if was != "" && got.id != was {

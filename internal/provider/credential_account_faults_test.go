@@ -232,3 +232,181 @@ func (c credentialCase) resendStep(env *accEnv, cfg string, cred credential, id 
 		}, checks...),
 	}
 }
+
+// TestAccCredentialAccount_replacementWithoutAnswer: a create_before_destroy replacement whose create got
+// no definite answer may have landed on the very account being replaced, so the old object's delete is
+// refused rather than guessed; the next apply posts the credential again, and the account stays.
+func TestAccCredentialAccount_replacementWithoutAnswer(t *testing.T) {
+	forEachCredentialService(t, func(t *testing.T, c credentialCase, env *accEnv) {
+		id := c.identity("replaced-" + c.svc.name)
+		cred := c.issue(env, id)
+		cfg := env.providerBlockWith("max_retries = 2") + variables(false) + fmt.Sprintf("resource %q \"test\" {\n%s}\n",
+			c.svc.typeName(), c.body(0, c.jobs(1), "lifecycle {\n  create_before_destroy = true\n}\n"))
+		resource.Test(t, resource.TestCase{
+			ProtoV6ProviderFactories: protoV6ProviderFactories,
+			CheckDestroy:             c.expectHeld(env, map[string]int64{}).fn(),
+			Steps: []resource.TestStep{
+				{Config: cfg, ConfigVariables: vars(cred)},
+				{
+					PreConfig:       func() { env.emu.FailNext(3, emulator.Fault{Kind: emulator.DropConnection, Method: "POST"}) },
+					Config:          cfg,
+					ConfigVariables: vars(cred),
+					Taint:           []string{c.addr()},
+					ExpectError:     errorRegexp("Unable to delete "+c.svc.title+" account", "Nothing was deleted"),
+				},
+				{
+					PreConfig: func() {
+						if got := env.emu.Accounts(env.token, c.emu); len(got) != 1 || got[0].ID != id {
+							t.Errorf("after the refused delete the service holds %+v, want %s", got, id)
+						}
+						env.resetCalls()
+					},
+					Config:          cfg,
+					ConfigVariables: vars(cred),
+					ConfigPlanChecks: resource.ConfigPlanChecks{
+						PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
+					},
+					ConfigStateChecks: []statecheck.StateCheck{
+						statecheck.ExpectKnownValue(c.addr(), tfjsonpath.New("id"), knownvalue.StringExact(id)),
+						statecheck.ExpectKnownValue(c.addr(), tfjsonpath.New("error"), knownvalue.Null()),
+						c.expectHeld(env, map[string]int64{id: c.jobs(1)}),
+						c.noDeletes(env),
+					},
+				},
+			},
+		})
+	})
+}
+
+// noDeletes checks that no DELETE reached the service since the calls were last reset.
+func (c credentialCase) noDeletes(env *accEnv) emulatorCheck {
+	return emulatorCheck{env: env, check: func(emu *emulator.Server) error {
+		if n := emu.CallCounts()[c.calls().Delete]; n != 0 {
+			return fmt.Errorf("%d DELETEs of %s accounts: the account being replaced must stay", n, c.emu)
+		}
+		return nil
+	}}
+}
+
+// TestAccCredentialAccount_updateAnsweredWith596: a 596 to an update that sent a credential does not say
+// which account useapi.net saved, so the resource keeps its account, marked, and the next apply posts the
+// credential again and records the account the answer names.
+func TestAccCredentialAccount_updateAnsweredWith596(t *testing.T) {
+	forEachCredentialService(t, func(t *testing.T, c credentialCase, env *accEnv) {
+		mine, other := c.identity("saved-"+c.svc.name), c.identity("saved-other-"+c.svc.name)
+		first, wrong := c.issue(env, mine), c.issue(env, other)
+		cfg := c.config(env, c.body(0, c.jobs(1), ""))
+		resource.Test(t, resource.TestCase{
+			ProtoV6ProviderFactories: protoV6ProviderFactories,
+			Steps: []resource.TestStep{
+				{Config: cfg, ConfigVariables: vars(first)},
+				{
+					PreConfig:       func() { env.emu.FailNext(1, emulator.Fault{Kind: emulator.AccountError, Method: "POST"}) },
+					Config:          cfg,
+					ConfigVariables: vars(wrong),
+					ExpectError:     errorRegexp("Unable to update " + c.svc.title + " account"),
+				},
+				{
+					// The credential was another account's: the answer now says so, and state follows it.
+					Config:          cfg,
+					ConfigVariables: vars(wrong),
+					ExpectError:     errorRegexp(c.svc.title+" credential of another account", "belongs to "+other, "not to "+mine),
+				},
+				{
+					Config:          cfg,
+					ConfigVariables: vars(wrong),
+					ConfigPlanChecks: resource.ConfigPlanChecks{
+						PreApply: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
+					},
+					ConfigStateChecks: []statecheck.StateCheck{
+						statecheck.ExpectKnownValue(c.addr(), tfjsonpath.New("id"), knownvalue.StringExact(other)),
+						statecheck.ExpectKnownValue(c.addr(), tfjsonpath.New("error"), knownvalue.Null()),
+					},
+				},
+			},
+		})
+	})
+}
+
+// TestAccFlowMusicAccount_pendingWithoutMaxJobs: a create left pending with max_jobs unset records none,
+// and the apply that settles it records the service's value without an inconsistent plan.
+func TestAccFlowMusicAccount_pendingWithoutMaxJobs(t *testing.T) {
+	t.Parallel()
+	env := newAccEnv(t)
+	env.needsEmulator(t)
+	c := flowMusicCase()
+	id := c.identity("pending-default")
+	cred := c.issue(env, id)
+	cfg := env.providerBlockWith("max_retries = 2") + variables(false) +
+		fmt.Sprintf("resource %q \"test\" {\n%s}\n", c.svc.typeName(), c.body(0, 0, ""))
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: protoV6ProviderFactories,
+		CheckDestroy:             c.expectHeld(env, map[string]int64{}).fn(),
+		Steps: []resource.TestStep{
+			{
+				PreConfig:          func() { env.emu.FailNext(3, emulator.Fault{Kind: emulator.DropConnection, Method: "POST"}) },
+				Config:             cfg,
+				ConfigVariables:    vars(cred),
+				ExpectNonEmptyPlan: true,
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue(c.addr(), tfjsonpath.New("max_jobs"), knownvalue.Null()),
+				},
+			},
+			{
+				Config:          cfg,
+				ConfigVariables: vars(cred),
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					PreApply:             []plancheck.PlanCheck{plancheck.ExpectUnknownValue(c.addr(), tfjsonpath.New("max_jobs"))},
+					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
+				},
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue(c.addr(), tfjsonpath.New("id"), knownvalue.StringExact(id)),
+					statecheck.ExpectKnownValue(c.addr(), tfjsonpath.New("max_jobs"), knownvalue.NotNull()),
+				},
+			},
+		},
+	})
+}
+
+// TestAccFlowMusicAccount_importThenNewToken: an imported account's first write that needs no token
+// (a max_jobs change) records the configured token as held, so a later new token is a change and is sent.
+func TestAccFlowMusicAccount_importThenNewToken(t *testing.T) {
+	t.Parallel()
+	env := newAccEnv(t)
+	env.needsEmulator(t)
+	c := flowMusicCase()
+	id := c.identity("imported-token")
+	held := c.issue(env, id)
+	env.emu.PutAccount(env.token, c.emu, emulator.Account{ID: id, Credential: held.value, MaxJobs: 2})
+	fresh := c.issue(env, id)
+	importBlock := fmt.Sprintf("import {\n  to = %s\n  id = %q\n}\n", c.addr(), id)
+	resource.Test(t, resource.TestCase{
+		TerraformVersionChecks:   []tfversion.TerraformVersionCheck{tfversion.SkipBelow(tfversion.Version1_5_0)},
+		ProtoV6ProviderFactories: protoV6ProviderFactories,
+		CheckDestroy:             c.expectHeld(env, map[string]int64{}).fn(),
+		Steps: []resource.TestStep{
+			{
+				Config:            c.config(env, c.body(0, 3, "")) + importBlock,
+				ConfigVariables:   vars(held),
+				ConfigStateChecks: []statecheck.StateCheck{c.expectHeld(env, map[string]int64{id: 3}), c.expectPosts(env, id, 0)},
+			},
+			{
+				Config:            c.config(env, c.body(0, 3, "")),
+				ConfigVariables:   vars(fresh),
+				ConfigStateChecks: []statecheck.StateCheck{c.expectPosts(env, id, 1), c.expectCredential(env, id, fresh.value)},
+			},
+		},
+	})
+}
+
+// expectCredential checks the credential the service holds for the account.
+func (c credentialCase) expectCredential(env *accEnv, id, want string) emulatorCheck {
+	return emulatorCheck{env: env, check: func(emu *emulator.Server) error {
+		for _, a := range emu.Accounts(env.token, c.emu) {
+			if a.ID == id && a.Credential == want {
+				return nil
+			}
+		}
+		return fmt.Errorf("%s does not hold the expected credential for %s", c.emu, id)
+	}}
+}

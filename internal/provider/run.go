@@ -24,11 +24,14 @@ type runState struct {
 	deleted   map[string]bool
 	snapshots map[string]*snapshot
 	locks     map[string]*sync.Mutex
+	// unsettled counts, by service of the second shape, the writes of this run whose outcome is unknown:
+	// any account that appeared may be theirs, and any account may be where one landed.
+	unsettled map[string]int
 }
 
 func newRunState() *runState {
 	return &runState{written: map[string]bool{}, deleted: map[string]bool{}, snapshots: map[string]*snapshot{},
-		locks: map[string]*sync.Mutex{}}
+		locks: map[string]*sync.Mutex{}, unsettled: map[string]int{}}
 }
 
 // lock serialises the run's writes and removals of one account, so that a create and a delete of the
@@ -80,6 +83,20 @@ func (r *runState) claim(svc *accountService, id string) bool {
 	}
 	r.written[runKey(svc, id)] = true
 	return true
+}
+
+// markUnsettled records that a write of svc in this run got no definite answer and named no account.
+func (r *runState) markUnsettled(svc *accountService) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	r.unsettled[svc.name]++
+}
+
+// hasUnsettled reports whether a write of svc in this run got no definite answer and named no account.
+func (r *runState) hasUnsettled(svc *accountService) bool {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	return r.unsettled[svc.name] > 0
 }
 
 // wasDeleted reports whether this run removed the account.

@@ -5,7 +5,6 @@ import (
 	"regexp"
 	"time"
 
-	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
@@ -30,13 +29,13 @@ var miniMaxService = &accountService{
 		where: "the `token` and the request URL of a `/cursor` call, both copied from the browser's DevTools while " +
 			"signed in at https://hailuoai.video (useapi.net's *Setup MiniMax* page shows where)",
 		about: "The hailuoai.video session token (a JWT), from which useapi.net reads the account's MiniMax user id.",
-		validators: []validator.String{stringvalidator.RegexMatches(regexp.MustCompile(`^[^.\s]+\.[^.\s]+\.[^.\s]+$`),
-			"must be the hailuoai.video JWT: three dot-separated parts, copied whole")},
+		validators: []validator.String{secretMatches(regexp.MustCompile(`^[^.\s]+\.[^.\s]+\.[^.\s]+$`),
+			"must be the hailuoai.video JWT: three dot-separated parts, copied whole, without spaces or line breaks")},
 		parts: []credentialPart{{
 			name: "url",
 			about: "The URL of a `/cursor` request of the same browser session, copied from DevTools; it carries the " +
 				"session's device ids, so it is as secret as the token.",
-			validators: []validator.String{stringvalidator.RegexMatches(regexp.MustCompile(`^https://`), "must be the https URL of the request, copied whole")},
+			validators: []validator.String{secretMatches(regexp.MustCompile(`^https://\S+$`), "must be the https URL of the request, copied whole")},
 		}},
 		jobsNeedIt: true,
 	},

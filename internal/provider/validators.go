@@ -3,6 +3,7 @@ package provider
 import (
 	"context"
 	"fmt"
+	"regexp"
 	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework/attr"
@@ -160,4 +161,30 @@ func quotedPaths(paths []path.Path, last string) string {
 		quoted[i] = fmt.Sprintf("%q", p)
 	}
 	return joinAnd(quoted, last)
+}
+
+// secretMatches is stringvalidator.RegexMatches for a secret: that one ends its message with the value
+// it refused, which for a credential would put the secret in a diagnostic. This one says only what is
+// wanted.
+func secretMatches(pattern *regexp.Regexp, message string) validator.String {
+	return secretMatchesValidator{pattern: pattern, message: message}
+}
+
+type secretMatchesValidator struct {
+	pattern *regexp.Regexp
+	message string
+}
+
+func (v secretMatchesValidator) Description(context.Context) string { return v.message }
+
+func (v secretMatchesValidator) MarkdownDescription(ctx context.Context) string {
+	return v.Description(ctx)
+}
+
+func (v secretMatchesValidator) ValidateString(_ context.Context, req validator.StringRequest, resp *validator.StringResponse) {
+	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() || v.pattern.MatchString(req.ConfigValue.ValueString()) {
+		return
+	}
+	resp.Diagnostics.AddAttributeError(req.Path, "Invalid "+req.Path.String(),
+		fmt.Sprintf("%s %s (the value is a secret, so it is not shown here).", req.Path, v.message))
 }
