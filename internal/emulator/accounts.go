@@ -46,6 +46,10 @@ type account struct {
 	session           string    // the site's session token of the last login: a secret
 	points            []Points  // Kling's credit grants; nil until SetBalance: a default grant
 	reads             int       // single-account GETs: on Dreamina each claims the day's free credits
+	// settings are the service's further settings (service.settings) by wire field; nil for none.
+	settings map[string]string
+	// free says the upstream account was on its site's free plan at the last sign-in (SetFreeAccount).
+	free bool
 }
 
 // accounts is one token's accounts of one service, keyed by the service's account ID.
@@ -53,11 +57,13 @@ type accounts map[string]*account
 
 // accountRequest is the body of a POST, in either of the encodings the services take. Password is the
 // secret it carries: the password, or for a service of the second shape its credential (the field that
-// d.cred names); URL is the second secret MiniMax takes with its token.
+// d.cred names); URL is the second secret MiniMax takes with its token. Settings are the service's further
+// settings the POST carried (service.settings), by wire field; nil or empty when none.
 type accountRequest struct {
 	Email, Password, Region string
 	URL                     string
 	MaxJobs                 int64 // zero when optional and not given
+	Settings                map[string]string
 }
 
 // accountHandler serves one service's request against the caller's accounts of it, with s.mu held.
@@ -81,7 +87,7 @@ func (s *Server) subscribed(w http.ResponseWriter, r *http.Request, d *service, 
 	sub := s.caller(r)
 	switch {
 	case sub == nil:
-		s.refuseTo(w, d.refuse(http.StatusUnauthorized, msgUnauthorized), "", password)
+		s.refuseTo(w, d.refuse(http.StatusUnauthorized, cmp.Or(d.unauthorized, msgUnauthorized)), "", password)
 	case !sub.active:
 		s.refuseTo(w, d.refuse(http.StatusPaymentRequired, cmp.Or(d.noSubscription, msgNoSubscription)), "", password)
 	default:
@@ -111,7 +117,7 @@ func (s *Server) postAccount(d *service) http.HandlerFunc {
 			return
 		}
 		if in.Password == "" {
-			s.updateMaxJobs(w, d, store, d.id(in.Email, in.Region), in)
+			s.updateSettings(w, d, store, d.id(in.Email, in.Region), in)
 			return
 		}
 		if delay := s.loginDelay; delay > 0 {
@@ -125,11 +131,13 @@ func (s *Server) postAccount(d *service) http.HandlerFunc {
 	}
 }
 
-// updateMaxJobs is a POST without a password or credential, which only a service that lets it be omitted
-// takes: nothing is sent to the site, so the login, the session and any error stay as they are; the
-// caller holds s.mu. An unknown account is a 400 where a password would add it, and the service's
-// not-found where only a credential can (Flow Music: assumed, its pages do not say).
-func (s *Server) updateMaxJobs(w http.ResponseWriter, d *service, store accounts, id string, in accountRequest) {
+// updateSettings is a POST without a password or credential, which only a service that lets it be omitted
+// takes: it changes maxJobs and the service's further settings it carries. No login is made, so the
+// session and any error stay as they are (Gemini Notebook sends outputLanguage on to Google; that the
+// setting is stored even for an account in error is assumed); the caller holds s.mu. An unknown account
+// is a 400 where a password would add it, and the service's not-found where only a credential can (Flow
+// Music: assumed, its pages do not say; Gemini Notebook and Google Vids: assumed as well).
+func (s *Server) updateSettings(w http.ResponseWriter, d *service, store accounts, id string, in accountRequest) {
 	a := store[id]
 	if a == nil && d.cred != nil {
 		d.notFound.write(w, id)
@@ -142,6 +150,10 @@ func (s *Server) updateMaxJobs(w http.ResponseWriter, d *service, store accounts
 	now := s.opts.Now()
 	if in.MaxJobs != 0 {
 		a.maxJobs, a.updated = in.MaxJobs, now
+	}
+	if len(in.Settings) > 0 {
+		a.setSettings(in.Settings)
+		a.updated = now
 	}
 	writeJSON(w, d.updated, d.render(a, viewPost, now))
 }
@@ -159,6 +171,12 @@ func (s *Server) logIn(w http.ResponseWriter, d *service, store accounts, in acc
 			s.breakWithStale(d, a, in)
 		}
 		s.refuseTo(w, *f, id, in.Password)
+		return
+	}
+	if d.freeAccount != nil && s.free[d.name][id] {
+		// The site let the service in and told it the plan: the account is not stored, and one already
+		// held stays as it was (assumed: the pages say only that a free account is refused).
+		s.refuseTo(w, *d.freeAccount, id, in.Password)
 		return
 	}
 	if a == nil && s.opts.MaxAccounts > 0 && len(store) >= s.opts.MaxAccounts {
@@ -189,6 +207,16 @@ func (a *account) setError(message string, echo bool) {
 	a.err, a.errEchoed = message, false
 	if echo && message != "" && a.posted != "" {
 		a.err, a.errEchoed = echoPassword(message, a.posted), true
+	}
+}
+
+// setSettings writes the given further settings of the account.
+func (a *account) setSettings(settings map[string]string) {
+	for field, value := range settings {
+		if a.settings == nil {
+			a.settings = map[string]string{}
+		}
+		a.settings[field] = value
 	}
 }
 
@@ -314,11 +342,16 @@ func (s *Server) upsert(d *service, store accounts, id string, in accountRequest
 			email = id
 		}
 		a = &account{id: id, email: email, region: in.Region, added: now, maxJobs: cmp.Or(d.maxJobs.def, d.maxJobs.min)}
+		for _, st := range d.settings {
+			a.setSettings(map[string]string{st.field: st.def})
+		}
 		store[id] = a
 	}
 	if in.MaxJobs != 0 {
 		a.maxJobs = in.MaxJobs
 	}
+	a.setSettings(in.Settings)
+	a.free = s.free[d.name][id] // the plan, as the site says at each sign-in
 	a.secret, a.url, a.posted, a.err, a.errEchoed, a.updated = in.Password, in.URL, in.Password, "", false, now
 	s.newSession(a)
 	return a
@@ -342,19 +375,35 @@ func parseAccountRequest(r *http.Request, d *service) (accountRequest, error) {
 	if d.cred != nil {
 		names = []string{d.cred.field, d.cred.extra}
 	}
-	in, maxJobs, creds, err := readAccountRequest(r, names...)
+	for _, st := range d.settings {
+		names = append(names, st.field)
+	}
+	in, maxJobs, fields, err := readAccountRequest(r, names...)
 	if err != nil {
 		return in, err
 	}
 	if d.regions == nil {
 		in.Region = ""
 	}
+	for _, st := range d.settings {
+		if v := fields[st.field]; v != "" {
+			if in.Settings == nil {
+				in.Settings = map[string]string{}
+			}
+			in.Settings[st.field] = v
+		}
+	}
 	problem := ""
 	if d.cred != nil {
-		in.Password, in.URL = creds[d.cred.field], creds[d.cred.extra]
+		in.Password, in.URL = fields[d.cred.field], fields[d.cred.extra]
 		problem = d.checkCredential(&in, maxJobs)
 	} else {
 		problem = d.checkLogin(in)
+	}
+	for _, st := range d.settings {
+		if v, ok := in.Settings[st.field]; ok && problem == "" {
+			problem = st.check(v)
+		}
 	}
 	if problem != "" {
 		return in, serviceMessage(problem)
@@ -364,7 +413,8 @@ func parseAccountRequest(r *http.Request, d *service) (accountRequest, error) {
 }
 
 // readAccountRequest reads a POST body: the fields of email and password, maxJobs as it was written, and
-// the string fields named (a credential's), "" where absent. It checks no service's rules.
+// the string fields named (a credential's, a further setting's), "" where absent. It checks no service's
+// rules.
 func readAccountRequest(r *http.Request, names ...string) (accountRequest, string, map[string]string, error) {
 	r.Body = http.MaxBytesReader(nil, r.Body, maxRequestBytes)
 	var in accountRequest

@@ -39,13 +39,15 @@ type issued struct {
 }
 
 // msgEmailAloneFormat refuses a body with both a credential and an email, where the email names the
-// account of a credential-less update. Flow Music: "Send nothing else alongside email"; the answer to a
-// body that does is not documented, so this refusal and its text are assumed.
-const msgEmailAloneFormat = "Send either %s to add or refresh an account, or email and maxJobs alone to change maxJobs"
+// account of a credential-less update; the second and third verbs are what such an update changes
+// (service.updatable). Flow Music: "Send nothing else alongside email"; the answer to a body that does is
+// not documented (nor Gemini Notebook's and Google Vids'), so this refusal and its text are assumed.
+const msgEmailAloneFormat = "Send either %s to add or refresh an account, or email and %s alone to change %s"
 
 // IssueCredential makes the service's site issue a new credential of the upstream account identity (an
 // email, or MiniMax's numeric user id), as signing in there does, and returns it as the user would copy
-// it: Flow Music's refresh token, MiniMax's token (its url is CredentialURL), Google Flow's cookie table.
+// it: Flow Music's refresh token, MiniMax's token (its url is CredentialURL), the cookie table of Google
+// Flow, Gemini Notebook and Google Vids.
 // Each call issues a different one; all stay valid until a refresh supersedes the one an account holds.
 // It returns "" for a service of email and password.
 func (s *Server) IssueCredential(svc Service, identity string) string {
@@ -97,6 +99,21 @@ func (s *Server) RefreshCredentials(svc Service, identity string) int {
 	return n
 }
 
+// SetFreeAccount marks the upstream account identity of the service's site as on the site's free plan
+// while free is true, as signing up without a paid plan does; false puts it on the paid plan the emulator
+// gives every account. It applies from the next POST of a credential of identity (and PutAccount): Google
+// Vids, where a free account has no allowance, then refuses it with its 400 and stores nothing; Gemini
+// Notebook, which works on the free plan, takes it and reports the free plan and its limits. Accounts
+// already held are not changed until then.
+func (s *Server) SetFreeAccount(svc Service, identity string, free bool) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.free[svc] == nil {
+		s.free[svc] = map[string]bool{}
+	}
+	s.free[svc][identity] = free
+}
+
 // SetEmptyListObject makes the service answer a list of no accounts with {} while on, where it answers a
 // 404 (Kling, Runway, PixVerse, MiniMax); off restores the service's own answer. MiniMax's empty form
 // is not documented: tests cover both with this switch.
@@ -112,14 +129,16 @@ func (d *service) checkCredential(in *accountRequest, maxJobs string) string {
 	c := d.cred
 	switch {
 	case in.Password == "" && d.passwordOptional && strings.TrimSpace(in.Email) != "":
-		if maxJobs == "" || maxJobs == "null" {
-			return "Parameter maxJobs is required" // "maxJobs is required here" (Flow Music)
+		if (maxJobs == "" || maxJobs == "null") && len(in.Settings) == 0 {
+			// "maxJobs is required here" (Flow Music); Gemini Notebook's "maxJobs, outputLanguage or
+			// both" is refused in these words (assumed).
+			return "Parameter " + d.updatable() + " is required"
 		}
 		return ""
 	case in.Password == "":
 		return "Parameter " + c.field + " is required"
 	case d.passwordOptional && in.Email != "":
-		return fmt.Sprintf(msgEmailAloneFormat, c.field)
+		return fmt.Sprintf(msgEmailAloneFormat, c.field, d.updatable(), d.updatable())
 	case c.extra != "" && in.URL == "":
 		return "Parameter " + c.extra + " is required"
 	}
@@ -215,7 +234,7 @@ func (s *Server) putCredentialed(d *service, store accounts, a Account) {
 	if d.maxJobs.max == 0 {
 		a.MaxJobs = 0
 	}
-	s.upsert(d, store, id, accountRequest{Password: value, URL: extra, MaxJobs: a.MaxJobs}).err = a.Error
+	s.upsert(d, store, id, accountRequest{Password: value, URL: extra, MaxJobs: a.MaxJobs, Settings: a.Settings}).err = a.Error
 }
 
 // shorten is a secret as the services show it: its first and last three characters around marker.

@@ -121,6 +121,24 @@ var credFixtures = []credFixture{
 		badForm:  googleTable("NID", "HSID"), badText: "must hold the Google session cookies",
 		created: 201, updated: 200, deleted: 200, broken: 200,
 	},
+	{
+		svc:      GeminiNotebook,
+		identity: func(n int) string { return fmt.Sprintf("notebook.user%d@gmail.com", n) },
+		body:     func(_ *Server, c string) string { return fmt.Sprintf(`{"cookies":%q}`, c) },
+		answered: func(t *testing.T, b string) string { return field(t, b, "email") },
+		forged:   googleTable("SID", "HSID", "SSID", "OSID", "LSID"),
+		badForm:  googleTable("SID", "HSID"), badText: "must hold the Google cookies SID, HSID, SSID and OSID",
+		created: 201, updated: 200, deleted: 204, broken: 200,
+	},
+	{
+		svc:      GoogleVids,
+		identity: func(n int) string { return fmt.Sprintf("vids.user%d@gmail.com", n) },
+		body:     func(_ *Server, c string) string { return fmt.Sprintf(`{"cookies":%q,"maxJobs":2}`, c) },
+		answered: func(t *testing.T, b string) string { return field(t, b, "email") },
+		forged:   "SID=g.a000forged0123456789; __Secure-1PSIDTS=sidts-forged0123456789; HSID=AEFforged", // a Cookie header
+		badForm:  googleTable("SID", "HSID", "__Secure-1PSID"), badText: "must hold the Google cookies SID and __Secure-1PSIDTS",
+		created: 201, updated: 200, deleted: 204, broken: 200,
+	},
 }
 
 func (f credFixture) base() string          { return Calls(f.svc).List[len("GET "):] }
@@ -413,6 +431,173 @@ func TestGoogleFlow(t *testing.T) {
 	}
 }
 
+func TestGeminiNotebook(t *testing.T) {
+	t.Parallel()
+	s, srv := newServer(t, Options{Now: clock})
+	const base, email = "/v1/gemini-notebook/accounts", "nb.doe@gmail.com"
+	c := s.IssueCredential(GeminiNotebook, email)
+	for _, name := range geminiNotebookRequired {
+		if !strings.Contains(c, name+"\t") {
+			t.Fatalf("cookie table without %s:\n%s", name, c)
+		}
+	}
+	cookies := func(table, extra string) string { return fmt.Sprintf(`{"cookies":%q%s}`, table, extra) }
+	const notFound = `{"error":"Account nobody@gmail.com not found","code":404}`
+	run(t, srv.URL, []exchange{
+		{method: "GET", path: base, wantStatus: 200, wantType: "application/json", wantBody: `{}`},
+		{method: "GET", path: base, auth: "Bearer nope", wantStatus: 401, wantBody: `{"error":"useapi.net ⁝ Unauthorized","code":401}`},
+		{method: "POST", path: base, body: `{}`, wantStatus: 400, wantBody: `{"error":"Parameter cookies is required","code":400}`},
+		{method: "POST", path: base, body: cookies(googleTable("SID", "HSID", "SSID"), ""), wantStatus: 400,
+			wantIn: `"Parameter cookies must hold the Google cookies SID, HSID, SSID and OSID`},
+		{method: "POST", path: base, body: cookies(googleTable("SID", "HSID", "SSID", "OSID"), ""), wantStatus: 400,
+			wantIn: `"Google did not accept the cookies`},
+		{method: "POST", path: base, body: cookies(c, `,"maxJobs":11`), wantStatus: 400, wantIn: "valid range: 1…10"},
+		{method: "POST", path: base, body: cookies(c, `,"outputLanguage":"English!"`), wantStatus: 400,
+			wantBody: `{"error":"Parameter outputLanguage (English!) must be a language code such as en, es or ja","code":400}`},
+		{method: "POST", path: base, body: cookies(c, `,"outputLanguage":7`), wantStatus: 400, wantIn: "outputLanguage must be a string"},
+		// The settings of an account it does not hold.
+		{method: "POST", path: base, body: `{"email":"nobody@gmail.com","outputLanguage":"es"}`, wantStatus: 404, wantBody: notFound},
+	})
+	if got := s.Accounts(token, GeminiNotebook); len(got) != 0 {
+		t.Fatalf("refused POSTs added %+v", got)
+	}
+	a := do(t, srv.URL, "POST", base, cookies(c, ""))
+	if a.status != 201 {
+		t.Fatalf("add: %d %s", a.status, a.body)
+	}
+	if got, want := keys(t, a.body), sorted("email", "tier", "googleTier", "googleTierCode", "maxJobs", "outputLanguage", "added",
+		"cookies", "cookiesExpireAt", "addedVia", "limits", "health", "runningJobs", "lastKnownQuota"); !slices.Equal(got, want) {
+		t.Fatalf("the answer's fields %v, want %v", got, want)
+	}
+	for k, want := range map[string]string{"email": email, "tier": "pro", "googleTier": "TIER_PRO", "googleTierCode": "2", "maxJobs": "3",
+		"outputLanguage": "en", "added": "2025-01-01T12:13:14.000Z", "cookiesExpireAt": "2026-02-05T12:13:14.000Z", "addedVia": "api",
+		"limits": `{"notebooks":500,"sourcesPerNotebook":300}`, "health": "OK", "runningJobs": "0",
+		"cookies": `["SID","HSID","SSID","APISID","SAPISID","LSID","OSID","__Secure-OSID"]`} {
+		if got := field(t, a.body, k); got != want {
+			t.Errorf("%s is %q, want %q", k, got, want)
+		}
+	}
+	for _, row := range parseCookieTable(c) {
+		if strings.Contains(a.body, row.value) {
+			t.Errorf("the answer shows the value of %s: %s", row.name, a.body)
+		}
+	}
+	// The settings: with the cookies, without them, each alone and both.
+	at := base + "/" + url.PathEscape(email)
+	run(t, srv.URL, []exchange{
+		{method: "POST", path: base, body: cookies(c, `,"maxJobs":7,"outputLanguage":"ja"`), wantStatus: 200, wantIn: `"maxJobs":7,"outputLanguage":"ja",`},
+		{method: "POST", path: base, body: cookies(s.IssueCredential(GeminiNotebook, email), ""), wantStatus: 200, wantIn: `"maxJobs":7,"outputLanguage":"ja",`},
+		{method: "POST", path: base, body: `{"email":"` + email + `","maxJobs":5}`, wantStatus: 200, wantIn: `"maxJobs":5,"outputLanguage":"ja",`},
+		{method: "POST", path: base, body: `{"email":"` + email + `","outputLanguage":"pt-BR"}`, wantStatus: 200, wantIn: `"maxJobs":5,"outputLanguage":"pt-BR",`},
+		{method: "POST", path: base, body: `{"email":"` + email + `","maxJobs":2,"outputLanguage":"es"}`, wantStatus: 200, wantIn: `"maxJobs":2,"outputLanguage":"es",`},
+		{method: "POST", path: base, body: `{"email":"` + email + `"}`, wantStatus: 400,
+			wantBody: `{"error":"Parameter maxJobs or outputLanguage is required","code":400}`},
+		{method: "POST", path: base, body: `{"email":"` + email + `","outputLanguage":"??"}`, wantStatus: 400, wantIn: "must be a language code"},
+		{method: "POST", path: base, body: cookies(c, `,"email":"`+email+`"`), wantStatus: 400, wantIn: "Send either cookies to add"},
+		{method: "GET", path: base, wantStatus: 200, wantIn: `{"nb.doe@gmail.com":{"email":"nb.doe@gmail.com","tier":"pro",`, wantOut: "outputLanguage"},
+		{method: "GET", path: at, wantStatus: 200, wantIn: `"outputLanguage":"es",`},
+		{method: "GET", path: at, wantStatus: 200, wantIn: `"quota":{"windows":[{"window":"5h",`},
+		{method: "GET", path: base + "/nobody@gmail.com", wantStatus: 404, wantBody: notFound},
+	})
+	if got := accountOf(t, s, GeminiNotebook, email); got.MaxJobs != 2 || got.Settings["outputLanguage"] != "es" || got.CredentialPosts != 3 {
+		t.Fatalf("account %+v", got)
+	}
+	// A free Google account is taken, on the free plan.
+	s.SetFreeAccount(GeminiNotebook, "free@gmail.com", true)
+	run(t, srv.URL, []exchange{{method: "POST", path: base, body: cookies(s.IssueCredential(GeminiNotebook, "free@gmail.com"), ""), wantStatus: 201,
+		wantIn: `"tier":"free","googleTier":"TIER_FREE","googleTierCode":0,`}})
+	// PutAccount takes the settings, as useapi.net's automated setup would leave them.
+	s.PutAccount(token, GeminiNotebook, Account{ID: "setup@gmail.com", Settings: map[string]string{"outputLanguage": "de"}})
+	run(t, srv.URL, []exchange{{method: "GET", path: base + "/setup@gmail.com", wantStatus: 200, wantIn: `"outputLanguage":"de",`}})
+	run(t, srv.URL, []exchange{
+		{method: "DELETE", path: base + "/not-an-email", wantStatus: 400, wantBody: `{"error":"Path parameter email (not-an-email) not a valid email","code":400}`},
+		{method: "DELETE", path: at, wantStatus: 204, wantBody: ""},
+		{method: "DELETE", path: at, wantStatus: 404, wantBody: `{"error":"Account nb.doe@gmail.com not found","code":404}`},
+	})
+}
+
+func TestGoogleVids(t *testing.T) {
+	t.Parallel()
+	s, srv := newServer(t, Options{Now: clock})
+	const base, email = "/v1/google-vids/accounts", "vids.doe@gmail.com"
+	c := s.IssueCredential(GoogleVids, email)
+	if !strings.Contains(c, "__Secure-1PSIDTS\tsidts-") {
+		t.Fatalf("cookie table without __Secure-1PSIDTS:\n%s", c)
+	}
+	cookies := func(table, extra string) string { return fmt.Sprintf(`{"cookies":%q%s}`, table, extra) }
+	run(t, srv.URL, []exchange{
+		{method: "GET", path: base, wantStatus: 200, wantType: "application/json", wantBody: `{}`},
+		{method: "GET", path: base, auth: "Bearer nope", wantStatus: 401, wantBody: `{"error":"useapi.net ⁝ Unauthorized","code":401}`},
+		{method: "POST", path: base, body: `{"maxJobs":2}`, wantStatus: 400, wantBody: `{"error":"Parameter cookies is required","code":400}`},
+		{method: "POST", path: base, body: cookies(googleTable("SID", "HSID", "__Secure-1PSID"), ""), wantStatus: 400,
+			wantIn: `"Parameter cookies must hold the Google cookies SID and __Secure-1PSIDTS`},
+		{method: "POST", path: base, body: cookies("SID=abc; __Secure-1PSIDTS=def", ""), wantStatus: 400, wantIn: `"Google did not accept the cookies`},
+		{method: "POST", path: base, body: cookies(c, `,"maxJobs":0`), wantStatus: 400, wantIn: "valid range: 1…10"},
+		{method: "POST", path: base, body: `{"email":"nobody@gmail.com","maxJobs":2}`, wantStatus: 404,
+			wantBody: `{"error":"Account nobody@gmail.com not found","code":404}`},
+	})
+	a := do(t, srv.URL, "POST", base, cookies(c, ""))
+	if a.status != 201 {
+		t.Fatalf("add: %d %s", a.status, a.body)
+	}
+	if got, want := keys(t, a.body), sorted("email", "maxJobs", "added", "cookies", "cookiesExpireAt", "vidsDocId", "limits", "health"); !slices.Equal(got, want) {
+		t.Fatalf("the answer's fields %v, want %v", got, want)
+	}
+	doc := field(t, a.body, "vidsDocId")
+	for k, want := range map[string]string{"email": email, "maxJobs": "3", "added": "2025-01-01T12:13:14.000Z",
+		"cookiesExpireAt": "2025-06-30T12:13:14.000Z", "limits": `{"image":1000,"music":300,"video":10000}`, "health": "OK", // field re-encodes: sorted keys
+		"cookies": `["SID","HSID","SSID","APISID","SAPISID","__Secure-1PSIDTS","OSID"]`} {
+		if got := field(t, a.body, k); got != want {
+			t.Errorf("%s is %q, want %q", k, got, want)
+		}
+	}
+	if len(doc) != 44 || strings.Contains(a.body, c[5:20]) {
+		t.Errorf("vidsDocId %q, answer %s", doc, a.body)
+	}
+	// Re-adding with new cookies, as a Cookie header, keeps the document, added and maxJobs.
+	header := ""
+	for _, row := range parseCookieTable(s.IssueCredential(GoogleVids, email)) {
+		header += row.name + "=" + row.value + "; "
+	}
+	at := base + "/" + url.PathEscape(email)
+	run(t, srv.URL, []exchange{
+		{method: "POST", path: base, body: `{"email":"` + email + `","maxJobs":6}`, wantStatus: 200, wantIn: `"maxJobs":6,`},
+		{method: "POST", path: base, body: cookies(header, ""), wantStatus: 200, wantIn: `"maxJobs":6,`},
+		{method: "POST", path: base, body: `{"email":"` + email + `"}`, wantStatus: 400, wantBody: `{"error":"Parameter maxJobs is required","code":400}`},
+		{method: "POST", path: base, body: `{"email":"` + email + `","outputLanguage":"es","maxJobs":4}`, wantStatus: 200, wantOut: "outputLanguage"}, // not its setting
+		{method: "GET", path: base, wantStatus: 200, wantIn: `"vidsDocId":"` + doc + `","limits":{"video":10000,"image":1000,"music":300},"health":"OK"}}`},
+		{method: "GET", path: at, wantStatus: 200, wantIn: `"usage":{`},
+	})
+	if got := accountOf(t, s, GoogleVids, email); got.MaxJobs != 4 || got.CredentialPosts != 2 || got.Settings != nil {
+		t.Fatalf("account %+v", got)
+	}
+
+	// A free account is refused, and nothing is stored; on a paid plan it is taken.
+	const free = "free.vids@gmail.com"
+	s.SetFreeAccount(GoogleVids, free, true)
+	freeCookies := cookies(s.IssueCredential(GoogleVids, free), "")
+	refused := `{"error":"free.vids@gmail.com is a free Google account: it has no Google Vids allowance (0 seconds of video and 0 images a month). ` +
+		`Use an account on a paid Google AI plan","code":400}`
+	run(t, srv.URL, []exchange{
+		{method: "POST", path: base, body: freeCookies, wantStatus: 400, wantBody: refused},
+		{method: "GET", path: base + "/" + free, wantStatus: 404},
+	})
+	// An account held that turned free stays as it was when its cookies are posted again.
+	s.SetFreeAccount(GoogleVids, email, true)
+	run(t, srv.URL, []exchange{
+		{method: "POST", path: base, body: cookies(s.IssueCredential(GoogleVids, email), ""), wantStatus: 400, wantIn: "has no Google Vids allowance"},
+		{method: "GET", path: at, wantStatus: 200, wantIn: `"health":"OK"`},
+	})
+	s.SetFreeAccount(GoogleVids, free, false)
+	run(t, srv.URL, []exchange{{method: "POST", path: base, body: freeCookies, wantStatus: 201}})
+
+	run(t, srv.URL, []exchange{
+		{method: "DELETE", path: base + "/free.vids", wantStatus: 400, wantIn: "not a valid email"},
+		{method: "DELETE", path: base + "/" + free, wantStatus: 204, wantBody: ""},
+		{method: "DELETE", path: base + "/" + free, wantStatus: 404, wantBody: `{"error":"Account free.vids@gmail.com not found","code":404}`},
+	})
+}
+
 // TestRefreshedCredentialGoesStale: the service replaces the credential it holds; the one the user
 // pasted is then stale, and posting it breaks the working account until a fresh one is posted.
 func TestRefreshedCredentialGoesStale(t *testing.T) {
@@ -512,7 +697,7 @@ func TestAccountAddedWithoutCredential(t *testing.T) {
 			id := f.identity(7)
 			s.PutAccount(token, f.svc, Account{ID: id, MaxJobs: 3})
 			got := accountOf(t, s, f.svc, id)
-			wantJobs := map[Service]int64{FlowMusic: 3, MiniMax: 3, GoogleFlow: 0}[f.svc]
+			wantJobs := map[Service]int64{FlowMusic: 3, MiniMax: 3, GoogleFlow: 0, GeminiNotebook: 3, GoogleVids: 3}[f.svc]
 			if got.Credential == "" || got.CredentialPosts != 0 || got.MaxJobs != wantJobs || got.Error != "" {
 				t.Fatalf("put: %+v", got)
 			}
@@ -521,7 +706,7 @@ func TestAccountAddedWithoutCredential(t *testing.T) {
 				{method: "GET", path: f.base(), wantStatus: 200, wantIn: strconv.Quote(id) + ":{"},
 			})
 			switch f.svc {
-			case FlowMusic:
+			case FlowMusic, GeminiNotebook, GoogleVids:
 				run(t, srv.URL, []exchange{{method: "POST", path: f.base(), body: `{"email":"` + id + `","maxJobs":9}`, wantStatus: 200, wantIn: `"maxJobs":9,`}})
 			case MiniMax: // no credential-less update
 				run(t, srv.URL, []exchange{{method: "POST", path: f.base(), body: `{"maxJobs":9}`, wantStatus: 400, wantIn: "token is required"}})
@@ -564,10 +749,14 @@ func TestCredentialAccountErrorState(t *testing.T) {
 			id := f.identity(1)
 			s.PutAccount(token, f.svc, Account{ID: id, Error: reason})
 			listed := map[Service]string{FlowMusic: `"error":"` + reason + `"}`, MiniMax: `"error":"` + reason + `"}`,
-				GoogleFlow: `"health":"` + reason + `","error":"` + reason + `"}`}[f.svc]
+				GoogleFlow:     `"health":"` + reason + `","error":"` + reason + `"}`,
+				GeminiNotebook: `"health":"` + reason + `","error":"` + reason + `",`,
+				GoogleVids:     `"health":"` + reason + `","error":"` + reason + `"}`}[f.svc]
 			run(t, srv.URL, []exchange{
 				{method: "GET", path: f.base(), wantStatus: 200, wantIn: listed},
-				{method: "GET", path: f.path(id), wantStatus: f.broken, wantIn: reason, wantOut: "credits"},
+				// An account in error cannot be asked for its live credits, usage or allowances.
+				{method: "GET", path: f.path(id), wantStatus: f.broken, wantIn: reason, wantOut: cmp.Or(map[Service]string{
+					GeminiNotebook: `"quota"`, GoogleVids: `"usage"`}[f.svc], "credits")},
 			})
 			if f.svc == MiniMax {
 				run(t, srv.URL, []exchange{{method: "GET", path: f.path(id), wantStatus: 596, wantBody: `{"error":"` + reason + `","code":596}`}})
@@ -610,7 +799,7 @@ func TestCredentialServicesLifecycle(t *testing.T) {
 				t.Errorf("counters %v, want %v", s.CallCounts(), want)
 			}
 			run(t, srv.URL, []exchange{
-				{method: "GET", path: f.base(), auth: "Bearer nope", wantStatus: 401, wantIn: `{"error":"Unauthorized"`},
+				{method: "GET", path: f.base(), auth: "Bearer nope", wantStatus: 401, wantIn: `Unauthorized"`},
 				{method: "POST", path: f.base(), body: body, auth: "Bearer nope", wantStatus: 401},
 			})
 			s.SetSubscriptionActive(token, false)
@@ -641,7 +830,8 @@ func TestCredentialSubscriptionAndCap(t *testing.T) {
 	}
 	s.SetAccountError(token, GoogleFlow, credFixtures[2].identity(1), "Session expired")
 	run(t, srv.URL, []exchange{{method: "GET", path: "/v2/account", wantStatus: 200,
-		wantIn: `"accounts":{"Flow Music API":{"total":1,"active":1,"error":0},"Google Flow API":{"total":1,"active":0,"error":1},` +
+		wantIn: `"accounts":{"Flow Music API":{"total":1,"active":1,"error":0},"Gemini Notebook API":{"total":1,"active":1,"error":0},` +
+			`"Google Flow API":{"total":1,"active":0,"error":1},"Google Vids API":{"total":1,"active":1,"error":0},` +
 			`"MiniMax API":{"total":1,"active":1,"error":0}}`}})
 }
 

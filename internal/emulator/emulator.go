@@ -7,6 +7,7 @@ package emulator
 import (
 	"context"
 	"hash/fnv"
+	"maps"
 	"math/rand/v2"
 	"net"
 	"net/http"
@@ -66,6 +67,7 @@ type Server struct {
 	credentials    map[Service]map[string]*issued // what the sites of the second shape know, by key
 	issuedCount    int                            // credentials issued, to make each one new
 	emptyObject    map[Service]bool               // SetEmptyListObject
+	free           map[Service]map[string]bool    // SetFreeAccount: the identities on their site's free plan
 
 	conns atomic.Int64
 }
@@ -80,7 +82,7 @@ type siteUser struct {
 type Account struct {
 	// ID is the service's key: the email, or "REGION:email" for Dreamina. For the services whose
 	// accounts are named by their credential it is the identity read from it: the email (Flow Music,
-	// Google Flow) or MiniMax's numeric user id. The emulator derives it for the first shape, where
+	// Google Flow, Gemini Notebook, Google Vids) or MiniMax's numeric user id. The emulator derives it for the first shape, where
 	// PutAccount ignores a given one; for the second PutAccount takes it (or Email when it is empty).
 	ID       string
 	Email    string // the email, also of the second shape's accounts named by one; "" for MiniMax
@@ -100,6 +102,9 @@ type Account struct {
 	CredentialPosts int
 	// Refreshes is how many times the service replaced the stored credential by itself.
 	Refreshes int
+	// Settings are the service's further settings by wire field (Gemini Notebook's outputLanguage); nil
+	// for a service with none. PutAccount takes them as given, the others keep the service's defaults.
+	Settings map[string]string
 }
 
 // New returns an empty service: no tokens, no accounts, no faults.
@@ -117,6 +122,7 @@ func New(opts Options) *Server {
 		listeners:      map[*http.Server]*Listener{},
 		credentials:    map[Service]map[string]*issued{},
 		emptyObject:    map[Service]bool{},
+		free:           map[Service]map[string]bool{},
 		source:         rand.NewPCG(1, 2),
 	}
 	s.rng = rand.New(s.source)
@@ -207,7 +213,7 @@ func (s *Server) Accounts(token string, svc Service) []Account {
 	out := make([]Account, 0, len(store))
 	for _, a := range store {
 		acc := Account{ID: a.id, Email: a.email, Region: a.region, MaxJobs: a.maxJobs, Error: a.err,
-			CredentialPosts: a.posts, Refreshes: a.refreshes}
+			CredentialPosts: a.posts, Refreshes: a.refreshes, Settings: maps.Clone(a.settings)}
 		if d.cred == nil {
 			acc.Password = a.secret
 		} else {
@@ -234,7 +240,7 @@ func (s *Server) PutAccount(token string, svc Service, a Account) {
 		s.putCredentialed(d, store, a)
 		return
 	}
-	in := accountRequest{Email: a.Email, Password: a.Password, MaxJobs: a.MaxJobs}
+	in := accountRequest{Email: a.Email, Password: a.Password, MaxJobs: a.MaxJobs, Settings: a.Settings}
 	if len(d.regions) > 0 {
 		in.Region = a.Region
 		if in.Region == "" {
@@ -252,8 +258,9 @@ func (s *Server) RemoveAccount(token string, svc Service, id string) {
 }
 
 // SetAccountError breaks an account, as a lost session would: the list reports message, GET answers 596
-// (Muse, ACE Music, Flow Music and Google Flow answer it as stored, in their health or error), until the
-// account is posted again (with a fresh credential, for the second shape). An empty message heals it.
+// (Muse, ACE Music, Flow Music, Google Flow, Gemini Notebook and Google Vids answer it as stored, in their
+// health or error), until the account is posted again (with a fresh credential, for the second shape). An
+// empty message heals it.
 // While EchoSecrets is on, the message embeds the last password or credential posted for the account.
 func (s *Server) SetAccountError(token string, svc Service, id, message string) {
 	s.mu.Lock()

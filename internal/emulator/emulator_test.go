@@ -487,6 +487,8 @@ func TestCallKeys(t *testing.T) {
 		{FlowMusic, CallKeys{"POST /v1/flowmusic/accounts", "GET /v1/flowmusic/accounts", "GET /v1/flowmusic/accounts/{email}", "DELETE /v1/flowmusic/accounts/{email}"}},
 		{MiniMax, CallKeys{"POST /v1/minimax/accounts", "GET /v1/minimax/accounts", "GET /v1/minimax/accounts/{account}", "DELETE /v1/minimax/accounts/{account}"}},
 		{GoogleFlow, CallKeys{"POST /v1/google-flow/accounts", "GET /v1/google-flow/accounts", "GET /v1/google-flow/accounts/{email}", "DELETE /v1/google-flow/accounts/{email}"}},
+		{GeminiNotebook, CallKeys{"POST /v1/gemini-notebook/accounts", "GET /v1/gemini-notebook/accounts", "GET /v1/gemini-notebook/accounts/{email}", "DELETE /v1/gemini-notebook/accounts/{email}"}},
+		{GoogleVids, CallKeys{"POST /v1/google-vids/accounts", "GET /v1/google-vids/accounts", "GET /v1/google-vids/accounts/{email}", "DELETE /v1/google-vids/accounts/{email}"}},
 		{"mureka", CallKeys{}}, // not emulated
 	}
 	for _, tt := range tests {

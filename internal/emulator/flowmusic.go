@@ -19,7 +19,7 @@ import (
 // refresh, the 204 of a DELETE, a 404 for an unknown account, a token of at least 10 characters (the
 // pages' "≥10 chars"; the project's summary of them says 8). Assumed: every text but the missing token's,
 // the default maxJobs (see flowMusicDefaultJobs), the 404 of an email-only update of an unknown account
-// (see updateMaxJobs), the refusal of a token sent alongside an email, the plan of every account (the
+// (see updateSettings), the refusal of a token sent alongside an email, the plan of every account (the
 // pages' example), the live balances' values, the display name in GET /v2/account.
 var flowMusic = service{
 	name:    FlowMusic,

@@ -21,13 +21,16 @@ const (
 	ACEMusic Service = "ace_music"
 
 	// The services whose accounts are named by the credential they are added with (see credentials.go).
-	FlowMusic  Service = "flow_music"
-	MiniMax    Service = "minimax"
-	GoogleFlow Service = "google_flow"
+	FlowMusic      Service = "flow_music"
+	MiniMax        Service = "minimax"
+	GoogleFlow     Service = "google_flow"
+	GeminiNotebook Service = "gemini_notebook"
+	GoogleVids     Service = "google_vids"
 )
 
 // catalog is every service's description, in the order Services reports them.
-var catalog = []*service{&kling, &runway, &pixverse, &dreamina, &muse, &aceMusic, &flowMusic, &miniMax, &googleFlow}
+var catalog = []*service{&kling, &runway, &pixverse, &dreamina, &muse, &aceMusic, &flowMusic, &miniMax, &googleFlow,
+	&geminiNotebook, &googleVids}
 
 // Services lists every emulated service.
 func Services() []Service {
@@ -78,7 +81,10 @@ type service struct {
 
 	maxJobs          jobLimits
 	regions          []string // allowed regions, the first used when none is given; nil: no regions
-	passwordOptional bool     // a POST without password (or credential) changes only maxJobs of an existing account
+	passwordOptional bool     // a POST without password (or credential) changes only the settings of an existing account
+	// settings are the further settings a POST may carry beside maxJobs (Gemini Notebook's
+	// outputLanguage), stored per account; nil for a service with none.
+	settings []setting
 
 	// cred, for a service whose accounts are named by the credential they are added with, says how it
 	// reads one; nil for the services of email and password.
@@ -87,6 +93,7 @@ type service struct {
 	created, updated int // POST statuses for a new and for an existing account
 
 	bareErrors     bool     // its JSON error bodies carry no "code"
+	unauthorized   string   // the 401 text; "" is "Unauthorized"
 	noSubscription string   // the 402 text for a lapsed subscription; "" is "Subscription required"
 	badCredentials refusal  // the login failed
 	suspended      *refusal // the login is suspended; nil: refused like wrong credentials
@@ -94,9 +101,14 @@ type service struct {
 	notFound       refusal  // GET and DELETE of an unknown account
 	noAccounts     *refusal // the list when empty; nil: {}
 
+	// freeAccount, for a service that refuses the credential of a free upstream account (SetFreeAccount),
+	// is that refusal; nil: the service takes free accounts.
+	freeAccount *refusal
+
 	// badDeleteID says why DELETE refuses a path's ID as malformed, "" when it does not; nil refuses none
-	// (beyond the REGION: prefix every call of a service with regions checks). Only Muse documents such
-	// a refusal, and only for DELETE: its GET of a malformed email finds no account.
+	// (beyond the REGION: prefix every call of a service with regions checks). Only Muse, Gemini Notebook
+	// and Google Vids document such a refusal, and only for DELETE: a GET of a malformed email finds no
+	// account.
 	badDeleteID func(id string) string
 	// readsStored makes GET of an account in error answer it as stored, where others answer 596.
 	readsStored bool
@@ -104,6 +116,25 @@ type service struct {
 	render func(a *account, v view, now time.Time) any
 	// deleted is the body of a DELETE's answer; nil answers 204 with none.
 	deleted func(id string, remaining int) any
+}
+
+// setting is a further account setting a POST may carry by its string wire field, beside maxJobs: kept
+// per account, def when an account is added without it, changed by a POST that carries it (with or
+// without a credential, where the service takes a credential-less update).
+type setting struct {
+	field string
+	def   string
+	// check says why a value is refused with a 400, "" when it is taken.
+	check func(value string) string
+}
+
+// updatable names what a credential-less update changes: "maxJobs", or "maxJobs or outputLanguage".
+func (d *service) updatable() string {
+	names := []string{"maxJobs"}
+	for _, st := range d.settings {
+		names = append(names, st.field)
+	}
+	return strings.Join(names, " or ")
 }
 
 // jobLimits is a service's range for maxJobs; def, when not zero, makes maxJobs optional. A zero max is

@@ -290,7 +290,8 @@ func (r *accountResource) useOf(ctx context.Context, prior, planned accountArgs,
 	// holds: sending it could only replace a fresher one.
 	changed := given.set && (!given.known || (len(mark) > 0 && !c.matches(mark, given))) || bumped
 	readd := !prior.Error.IsNull() // the service reports it broken, or its create got no definite answer
-	jobs := r.svc.hasMaxJobs() && !prior.MaxJobs.Equal(planned.MaxJobs)
+	// A setting changes as max_jobs does: without the credential, where the service takes that.
+	jobs := (r.svc.hasMaxJobs() && !prior.MaxJobs.Equal(planned.MaxJobs)) || settingsChanged(prior.Settings, planned.Settings)
 	use := credentialUse{changed: changed, write: changed || readd || jobs, send: changed || readd || (jobs && c.jobsNeedIt)}
 	if !use.send || given.set {
 		return use

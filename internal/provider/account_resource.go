@@ -64,6 +64,8 @@ type accountArgs struct {
 	PasswordWOVersion types.Int64
 	// Error is the service's reason the account needs attention, as last recorded.
 	Error types.String
+	// Settings are the service's settings, by argument name.
+	Settings map[string]types.String
 }
 
 // attributeGetter is a plan, state or configuration.
@@ -124,7 +126,7 @@ func (r *accountResource) ModifyPlan(ctx context.Context, req resource.ModifyPla
 		}
 		planned[name] = v
 	}
-	leaveJobsToAnswer(planned, write)
+	r.svc.leaveToAnswer(planned, write)
 	resp.Plan.Raw = planned.object(req.Plan.Raw.Type())
 }
 
@@ -159,7 +161,7 @@ const unsettledNote = "Whether useapi.net holds this account with the configured
 // or the password changed, or the service reports the account in an error state.
 func needsWrite(was, now accountArgs) bool {
 	return !was.Error.IsNull() || !was.Email.Equal(now.Email) || !was.Region.Equal(now.Region) ||
-		!was.MaxJobs.Equal(now.MaxJobs) || credentialChanged(was, now)
+		!was.MaxJobs.Equal(now.MaxJobs) || settingsChanged(was.Settings, now.Settings) || credentialChanged(was, now)
 }
 
 // credentialChanged reports whether the plan sends another password than the one last sent.
@@ -512,6 +514,7 @@ func (r *accountResource) args(attrs rawObject) accountArgs {
 	if c := r.svc.credential; c != nil {
 		a.Email, a.Password, a.PasswordWOVersion = attrs.string(c.identity), attrs.string(c.field), attrs.int64(c.version())
 	}
+	a.Settings = r.svc.settingsOf(attrs)
 	if r.svc.hasRegion() {
 		a.Region = attrs.string("region")
 	}
@@ -536,7 +539,8 @@ func (r *accountResource) password(ctx context.Context, plan accountArgs, config
 }
 
 func (r *accountResource) input(a accountArgs, password string) useapi.AccountInput {
-	in := useapi.AccountInput{Email: a.Email.ValueString(), Password: password, Region: a.Region.ValueString()}
+	in := useapi.AccountInput{Email: a.Email.ValueString(), Password: password, Region: a.Region.ValueString(),
+		Settings: r.svc.settingsInput(a)}
 	if !a.MaxJobs.IsNull() && !a.MaxJobs.IsUnknown() {
 		in.MaxJobs = a.MaxJobs.ValueInt64Pointer()
 	}
@@ -560,6 +564,7 @@ func (r *accountResource) record(ctx context.Context, attrs rawObject, a account
 			}
 		}
 	}
+	r.svc.recordSettings(attrs, a, values)
 	for _, name := range r.svc.writeOnlyNames() {
 		values[name] = types.StringNull()
 	}

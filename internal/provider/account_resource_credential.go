@@ -53,16 +53,8 @@ func (r *accountResource) modifyCredentialedPlan(ctx context.Context, req resour
 		}
 		planned[name] = v
 	}
-	leaveJobsToAnswer(planned, use.write)
+	r.svc.leaveToAnswer(planned, use.write)
 	resp.Plan.Raw = planned.object(req.Plan.Raw.Type())
-}
-
-// leaveJobsToAnswer plans max_jobs unknown for a write when neither the configuration nor the state has
-// it: the answer may give the service's value, which state then records.
-func leaveJobsToAnswer(planned rawObject, write bool) {
-	if v, ok := planned["max_jobs"]; ok && write && v.IsNull() {
-		planned["max_jobs"] = tftypes.NewValue(v.Type(), tftypes.UnknownValue)
-	}
 }
 
 // createCredentialed is Create for the second shape: the account is known only from the POST's answer.
@@ -86,7 +78,8 @@ func (r *accountResource) createCredentialed(ctx context.Context, req resource.C
 		addServiceError(&resp.Diagnostics, r.svc, summary, fmt.Errorf("reading the %s accounts before adding one: %w", r.svc.title, err))
 		return
 	}
-	sent := useapi.AccountInput{Credential: given.values, MaxJobs: r.input(plan, "").MaxJobs}
+	in := r.input(plan, "")
+	sent := useapi.AccountInput{Credential: given.values, MaxJobs: in.MaxJobs, Settings: in.Settings}
 	got, err := r.svc.calls.upsert(ctx, r.data.client, sent)
 	settled := err == nil && got.id != ""
 	switch {
@@ -246,7 +239,8 @@ func (r *accountResource) updateCredentialed(ctx context.Context, req resource.U
 	defer r.data.run.lock(r.svc, "")()
 
 	was := prior.ID.ValueString()
-	sent := useapi.AccountInput{MaxJobs: r.input(plan, "").MaxJobs}
+	in := r.input(plan, "")
+	sent := useapi.AccountInput{MaxJobs: in.MaxJobs, Settings: in.Settings}
 	if use.send {
 		sent.Credential = given.values
 	} else {

@@ -166,6 +166,9 @@ func (s *accountService) resourceSchema(ctx context.Context) schema.Schema {
 			Validators:          []validator.String{stringvalidator.OneOf(s.regions...)},
 		}
 	}
+	for _, x := range s.settings {
+		attributes[x.name] = x.resourceAttribute()
+	}
 	for _, x := range s.extras {
 		attributes[x.name] = x.resourceAttribute()
 	}
@@ -246,6 +249,9 @@ func (s *accountService) summaryAttributes() map[string]dsschema.Attribute {
 	if s.hasRegion() {
 		out["region"] = dsschema.StringAttribute{Computed: true, MarkdownDescription: fmt.Sprintf("The %s region: %s.", s.title, quotedList(s.regions))}
 	}
+	for _, x := range s.settings {
+		out[x.name] = x.dataSourceAttribute()
+	}
 	for _, x := range s.extras {
 		out[x.name] = x.dataSourceAttribute()
 	}
@@ -260,6 +266,9 @@ func (s *accountService) summaryTypes() map[string]attr.Type {
 	}
 	if s.hasRegion() {
 		out["region"] = types.StringType
+	}
+	for _, x := range s.settings {
+		out[x.name] = types.StringType
 	}
 	for _, x := range s.extras {
 		out[x.name] = x.attrType()
@@ -281,6 +290,7 @@ func (s *accountService) values(a account) map[string]attr.Value {
 	if s.hasRegion() {
 		values["region"] = types.StringValue(a.region)
 	}
+	s.settingValues(a, values)
 	for _, x := range s.extras {
 		values[x.name] = extraValue(x, a)
 	}

@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"context"
 	"errors"
+	"regexp"
 	"slices"
 
 	"github.com/hashicorp/terraform-plugin-framework/attr"
@@ -27,6 +28,10 @@ type accountService struct {
 	// credential is, for a service of the second shape, the credential that names the account; nil for a
 	// service of email and password.
 	credential *credentialSpec
+	// settings are the service's optional arguments besides max_jobs (Gemini Notebook's output_language).
+	settings []setting
+	// refusals are advice for refusals the service words in its own way (Google Vids' free accounts).
+	refusals []refusalAdvice
 	// passwordOptionalForJobs says the service changes max_jobs without the password (Muse), so an update
 	// that changes nothing else sends none.
 	passwordOptionalForJobs bool
@@ -56,6 +61,8 @@ type account struct {
 	region string
 	// maxJobs is nil when the service did not say.
 	maxJobs *int64
+	// settings are the service's settings by argument name; a missing or nil one the service did not say.
+	settings map[string]*string
 	// error is the service's reason the account needs attention; empty when it reports none.
 	error string
 	// extras holds a value for each of the service's extra attributes, by name.
@@ -69,6 +76,12 @@ type accountCalls struct {
 	read   func(context.Context, *useapi.Client, string) (account, error)
 	list   func(context.Context, *useapi.Client) ([]account, error)
 	remove func(context.Context, *useapi.Client, string) error
+}
+
+// refusalAdvice is what to do about a refusal whose words match.
+type refusalAdvice struct {
+	words  *regexp.Regexp
+	advice string
 }
 
 // readFrom says how a service's accounts are refreshed.

@@ -137,6 +137,9 @@ func TestAccCredentialAccountsDataSource(t *testing.T) {
 			if c.svc.hasMaxJobs() {
 				fields["max_jobs"] = knownvalue.Int64Exact(jobs)
 			}
+			for _, x := range c.svc.settings {
+				fields[x.name] = knownvalue.Null() // the services' lists do not show their settings
+			}
 			for _, x := range c.svc.extras {
 				fields[x.name] = knownvalue.NotNull()
 			}

@@ -81,6 +81,13 @@ func errorHint(svc *accountService, err error) string {
 	case !errors.As(err, &apiErr):
 		return "Check that useapi.net (or base_url) is reachable from where Terraform runs, then apply again."
 	}
+	if svc != nil {
+		for _, r := range svc.refusals {
+			if r.words.MatchString(apiErr.Message) {
+				return r.advice
+			}
+		}
+	}
 	reason := apiErr.Reason()
 	if svc == nil && reason == useapi.ReasonLoginRejected {
 		reason = useapi.ReasonBadToken // no site login is involved in a request that concerns no account

@@ -25,8 +25,9 @@ var googleFlowService = &accountService{
 		what:      "the cookies",
 		where: "the cookie table of https://accounts.google.com, copied from the browser's DevTools (Application, " +
 			"Cookies) while signed in with the account (useapi.net's *Setup Google Flow* page shows how)",
-		about:      "The cookie table of the account's signed-in Google session, from which useapi.net reads the account's email.",
-		validators: []validator.String{googleCookiesValidator{}},
+		about: "The cookie table of the account's signed-in Google session, from which useapi.net reads the account's email.",
+		// Google's session cookies: the service does not document its own check (assumed).
+		validators: []validator.String{googleCookies("SID", "__Secure-1PSID", "__Secure-3PSID")},
 	},
 	extras: []extraAttribute{
 		{name: "project_id", kind: types.StringType, description: "The Flow project useapi.net works in."},
@@ -67,15 +68,16 @@ func googleFlowAccount(key string, a *useapi.GoogleFlowAccount) account {
 	return out
 }
 
-// googleSessionCookies are the cookies without which a Google session cannot be signed in to. The service
-// does not document its own check; these are the session cookies Google sets at sign-in.
-var googleSessionCookies = []string{"SID", "__Secure-1PSID", "__Secure-3PSID"}
+// googleCookies is a validator of a Google cookie copy that must hold the named cookies: it catches a
+// copy from the wrong site or from before signing in, and never shows the value.
+func googleCookies(required ...string) validator.String {
+	return googleCookiesValidator{required: required}
+}
 
-// googleCookiesValidator catches a table copied from the wrong site or before signing in.
-type googleCookiesValidator struct{}
+type googleCookiesValidator struct{ required []string }
 
-func (googleCookiesValidator) Description(context.Context) string {
-	return "must be a cookie table holding the Google session cookies " + joinAnd(googleSessionCookies, " and ")
+func (v googleCookiesValidator) Description(context.Context) string {
+	return "must be a cookie table (or Cookie header) holding the Google cookies " + joinAnd(v.required, " and ")
 }
 
 func (v googleCookiesValidator) MarkdownDescription(ctx context.Context) string {
@@ -86,21 +88,35 @@ func (v googleCookiesValidator) ValidateString(ctx context.Context, req validato
 	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
 		return
 	}
-	names := map[string]bool{}
-	for line := range strings.SplitSeq(req.ConfigValue.ValueString(), "\n") {
-		name, _, _ := strings.Cut(line, "\t")
-		names[strings.TrimSpace(name)] = true
-	}
+	names := cookieNames(req.ConfigValue.ValueString())
 	var missing []string
-	for _, n := range googleSessionCookies {
+	for _, n := range v.required {
 		if !names[n] {
 			missing = append(missing, n)
 		}
 	}
 	if len(missing) > 0 {
 		// The value is a secret: the message names only the cookies that are missing.
-		resp.Diagnostics.AddAttributeError(req.Path, "Invalid Google cookies", "The cookie table lacks "+
-			joinAnd(missing, " and ")+": copy the whole cookie table of accounts.google.com from DevTools while signed "+
-			"in (rows of Name, Value, Domain, ... separated by tabs). It "+v.Description(ctx)+".")
+		resp.Diagnostics.AddAttributeError(req.Path, "Invalid Google cookies", "The cookies lack "+
+			joinAnd(missing, " and ")+": copy the whole cookie table from DevTools while signed in (rows of Name, "+
+			"Value, Domain, ... separated by tabs). It "+v.Description(ctx)+".")
 	}
+}
+
+// cookieNames are the names in a DevTools cookie table (a row a cookie, tab-separated, name first) or in
+// a Cookie header (name=value pairs separated by semicolons).
+func cookieNames(text string) map[string]bool {
+	names := map[string]bool{}
+	for line := range strings.SplitSeq(text, "\n") {
+		if name, _, table := strings.Cut(line, "\t"); table {
+			names[strings.TrimSpace(name)] = true
+			continue
+		}
+		for pair := range strings.SplitSeq(line, ";") {
+			if name, _, ok := strings.Cut(pair, "="); ok {
+				names[strings.TrimSpace(name)] = true
+			}
+		}
+	}
+	return names
 }

@@ -67,14 +67,20 @@ type AccountInput struct {
 	// Credential is, for the services that read from it which account it is, the proof by its wire
 	// fields: {"refresh_token": …}, {"cookies": …}, {"token": …, "url": …}. Empty values are not sent.
 	Credential map[string]string
+	// Settings are further settings by wire field, such as Gemini Notebook's outputLanguage; empty values
+	// are not sent. They are sent as top-level fields next to the others, which win over a setting of the
+	// same name. They are not secret: the log shows them.
+	Settings map[string]string
 }
 
 // MarshalJSON writes the body as the services take it: one object with the fields that are set.
 func (in AccountInput) MarshalJSON() ([]byte, error) {
-	body := make(map[string]any, 4+len(in.Credential))
-	for field, value := range in.Credential {
-		if value != "" {
-			body[field] = value
+	body := make(map[string]any, 4+len(in.Credential)+len(in.Settings))
+	for _, fields := range []map[string]string{in.Settings, in.Credential} {
+		for field, value := range fields {
+			if value != "" {
+				body[field] = value
+			}
 		}
 	}
 	for field, value := range map[string]string{"email": in.Email, "password": in.Password, "region": in.Region} {

@@ -1,0 +1,8 @@
+# Every Gemini Notebook account configured at useapi.net for the API token (Terraform 1.14 and later),
+# including accounts added outside Terraform and accounts in an error state.
+list "useapi_gemini_notebook_account" "all" {
+  provider = useapi
+
+  # Also return each account's attributes (max_jobs, tier, limits, error, ...), shown by terraform query -json.
+  include_resource = true
+}

@@ -1,0 +1,7 @@
+# Import the backup account by its identity, its email, rather than by an ID string.
+import {
+  to = useapi_gemini_notebook_account.backup
+  identity = {
+    email = "backup@example.com"
+  }
+}

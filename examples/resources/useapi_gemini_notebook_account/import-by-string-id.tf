@@ -1,0 +1,4 @@
+import {
+  to = useapi_gemini_notebook_account.main
+  id = "studio@example.com"
+}

@@ -1,0 +1,4 @@
+import {
+  to = useapi_google_vids_account.main
+  id = "studio@example.com"
+}
