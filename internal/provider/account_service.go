@@ -32,6 +32,9 @@ type accountService struct {
 	settings []setting
 	// refusals are advice for refusals the service words in its own way (Google Vids' free accounts).
 	refusals []refusalAdvice
+	// live is the service's read of one account's live values, for useapi_<name>_account; nil for none
+	// (Dreamina's single-account read may claim the day's free credits, so it has none).
+	live *liveRead
 	// passwordOptionalForJobs says the service changes max_jobs without the password (Muse), so an update
 	// that changes nothing else sends none.
 	passwordOptionalForJobs bool

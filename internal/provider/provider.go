@@ -200,6 +200,9 @@ func (p *useapiProvider) DataSources(_ context.Context) []func() datasource.Data
 	out := []func() datasource.DataSource{NewKlingAccountDataSource, NewSubscriptionDataSource}
 	for _, svc := range accountServices {
 		out = append(out, newAccountsDataSource(svc))
+		if svc.live != nil {
+			out = append(out, newLiveAccountDataSource(svc))
+		}
 	}
 	return out
 }

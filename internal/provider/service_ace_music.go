@@ -39,6 +39,18 @@ var aceMusicService = &accountService{
 		"becomes null.",
 	// The single-account GET is a slow live read from ACE Music; the list holds everything state needs.
 	calls: callsOf((*useapi.Client).ACEMusic, aceMusicAccount, fromList),
+	live: &liveRead{
+		about: "The plan and credits are ACE Music's, for a healthy account; a paused one answers what useapi.net stored.",
+		attributes: []extraAttribute{
+			{name: "plan_name", kind: types.StringType, description: "The ACE Music plan's name, as ACE Music reports it."},
+			{name: "cycle", kind: types.StringType, description: "The plan's billing cycle, such as `monthly`."},
+			{name: "credits", kind: types.Float64Type, description: "The account's ACE Music credits left."},
+		},
+		read: liveOf((*useapi.Client).ACEMusic, aceMusicAccount, func(a *useapi.ACEMusicAccount) map[string]attr.Value {
+			return map[string]attr.Value{"plan_name": types.StringPointerValue(a.PlanName),
+				"cycle": types.StringPointerValue(a.Cycle), "credits": types.Float64PointerValue(a.Credits)}
+		}),
+	},
 }
 
 // aceMusicAccount maps the service's health to the machinery's error: the service's error text, or the

@@ -28,7 +28,8 @@ var dreaminaService = &accountService{
 		"retrying it as a server error, and says to check the email and password.\n\n" +
 		"Reading one account at useapi.net may claim the day's free Dreamina credits, so the provider never " +
 		"does: refreshes, imports and the `useapi_dreamina_accounts` data source all read useapi.net's list " +
-		"of accounts, and a `terraform plan` never claims the credits.",
+		"of accounts, and a `terraform plan` never claims the credits. For the same reason there is no " +
+		"`useapi_dreamina_account` data source of one account's live credits, as other services have.",
 	// The single-account GET may claim the day's free credits: refresh must never cause that.
 	calls: callsOf((*useapi.Client).Dreamina, dreaminaAccount, fromList),
 }

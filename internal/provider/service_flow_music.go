@@ -49,6 +49,17 @@ var flowMusicService = &accountService{
 		"again, set the new refresh token (with `refresh_token_wo`, bump `refresh_token_wo_version`) and apply.",
 	// The single-account GET adds live balances from Flow Music; the list holds everything state needs.
 	calls: callsOf((*useapi.Client).FlowMusic, flowMusicAccount, fromList),
+	live: &liveRead{
+		about: "The balances are Flow Music's, for a healthy account only.",
+		attributes: []extraAttribute{
+			{name: "credits_remaining", kind: types.Float64Type, description: "The account's Flow Music credits left."},
+			{name: "tokens_remaining", kind: types.Float64Type, description: "The account's Flow Music tokens left."},
+		},
+		read: liveOf((*useapi.Client).FlowMusic, flowMusicAccount, func(a *useapi.FlowMusicAccount) map[string]attr.Value {
+			return map[string]attr.Value{"credits_remaining": types.Float64PointerValue(a.CreditsRemaining),
+				"tokens_remaining": types.Float64PointerValue(a.TokensRemaining)}
+		}),
+	},
 }
 
 func flowMusicAccount(key string, a *useapi.FlowMusicAccount) account {

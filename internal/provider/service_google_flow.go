@@ -47,6 +47,20 @@ var googleFlowService = &accountService{
 		"cookies (with `cookies_wo`, bump `cookies_wo_version`) and apply.",
 	// The single-account GET adds live health, credits and models from Google; the list holds what state needs.
 	calls: callsOf((*useapi.Client).GoogleFlow, googleFlowAccount, fromList),
+	live: &liveRead{
+		about: "The credits and the paygate tier are Google's, for a healthy account only.",
+		attributes: []extraAttribute{
+			{name: "credits", kind: types.Float64Type, description: "The account's Google Flow credits left."},
+			{name: "paygate_tier", kind: types.StringType, description: "The account's Google paygate tier, such as `PAYGATE_TIER_TWO`."},
+		},
+		read: liveOf((*useapi.Client).GoogleFlow, googleFlowAccount, func(a *useapi.GoogleFlowAccount) map[string]attr.Value {
+			if a.Credits == nil {
+				return nil
+			}
+			return map[string]attr.Value{"credits": types.Float64PointerValue(a.Credits.Credits),
+				"paygate_tier": types.StringPointerValue(a.Credits.UserPaygateTier)}
+		}),
+	},
 }
 
 func googleFlowAccount(key string, a *useapi.GoogleFlowAccount) account {

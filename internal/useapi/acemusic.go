@@ -17,6 +17,10 @@ type ACEMusicAccount struct {
 	// takes; Error then says why.
 	Health *string `json:"health,omitempty"`
 	Error  *string `json:"error,omitempty"`
+	// PlanName, Cycle and Credits are live, read from ACE Music by a single healthy account's GET.
+	PlanName *string  `json:"plan_name,omitempty"`
+	Cycle    *string  `json:"cycle,omitempty"`
+	Credits  *float64 `json:"credits,omitempty"`
 }
 
 // ACEMusicHealthy is the health of an account that needs nothing.

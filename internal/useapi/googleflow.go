@@ -13,6 +13,14 @@ type GoogleFlowAccount struct {
 	// Health is "OK", or the reason the account needs its cookies posted again.
 	Health *string `json:"health,omitempty"`
 	Error  string  `json:"error,omitempty"`
+	// Credits are live, read from Google by a single healthy account's GET.
+	Credits *GoogleFlowCredits `json:"credits,omitempty"`
+}
+
+// GoogleFlowCredits are an account's Google Flow credits and its paygate tier.
+type GoogleFlowCredits struct {
+	Credits         *float64 `json:"credits,omitempty"`
+	UserPaygateTier *string  `json:"userPaygateTier,omitempty"`
 }
 
 // GoogleFlowSession is the Google session useapi.net holds for the account.
