@@ -68,6 +68,7 @@ type Server struct {
 	issuedCount    int                            // credentials issued, to make each one new
 	emptyObject    map[Service]bool               // SetEmptyListObject
 	free           map[Service]map[string]bool    // SetFreeAccount: the identities on their site's free plan
+	captcha        map[string]*captchaState       // Google Flow's captcha keys by token (see captcha.go)
 
 	conns atomic.Int64
 }
@@ -135,6 +136,8 @@ func New(opts Options) *Server {
 		s.mux.HandleFunc(keys.Delete, s.forService(d, s.deleteAccount))
 	}
 	s.mux.HandleFunc(CallSubscription, s.getSubscription)
+	s.routeCaptcha()
+	s.routeLive()
 	return s
 }
 

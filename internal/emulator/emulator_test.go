@@ -310,7 +310,8 @@ func TestMuse(t *testing.T) {
 		{method: "POST", path: base, body: `{"email":"a@example.com","password":"right","maxJobs":6}`, wantStatus: 400, wantIn: "valid range: 1…5"},
 		{method: "POST", path: base, body: `{"email":"a@example.com","password":"right"}`, wantStatus: 201,
 			wantBody: `{"email":"a@example.com","maxJobs":2,"added":"2025-01-01T12:13:14.000Z","updated":"2025-01-01T12:13:14.000Z",` +
-				`"sessionExpiresAt":"2025-01-31T12:13:14.000Z","quota":{"remaining":100,"resetsAt":"2025-01-02T00:00:00.000Z"},"health":"OK"}`},
+				`"sessionExpiresAt":"2025-01-31T12:13:14.000Z","quota":{"tier":"HATCH_FREE","percentUsed":12.5,"resetsAt":"2025-01-02T00:00:00.000Z",` +
+				`"quotaStatus":"SUFFICIENT","topupBalance":0,"readAt":"2025-01-01T12:13:14.000Z"},"health":"OK"}`},
 		{method: "POST", path: base, body: `{"email":"a@example.com","password":"right","maxJobs":4}`, wantStatus: 200, wantIn: `"maxJobs":4,`},
 		{method: "POST", path: base, body: `{"email":"a@example.com","maxJobs":5}`, wantStatus: 200, wantIn: `"maxJobs":5,`},
 		{method: "POST", path: base, body: `{"email":"a@example.com","password":"right"}`, wantStatus: 200, wantIn: `"maxJobs":5,`},

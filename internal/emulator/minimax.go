@@ -136,3 +136,48 @@ func renderMiniMax(a *account, _ view, _ time.Time) any {
 		Error:   a.err,
 	}
 }
+
+// miniMaxFeatures is GET /v1/minimax/features/ as https://useapi.net/docs/api-minimax-v1/get-minimax-features
+// shows it, with the page's example values: a Free account with 100 credits that lapse at the end of the
+// day. Assumed: that the credits lapse at the end of the UTC day the account is read, and the empty lists
+// of models (the page's modelControl names hailuoai.video's models, which the emulator does not model).
+type miniMaxFeatures struct {
+	PrivilegeType    int                  `json:"privilegeType"`
+	TotalCredits     int                  `json:"totalCredits"`
+	ExpireText       string               `json:"expireText"`
+	VideoCost        int                  `json:"videoCost"`
+	QueueLength      int                  `json:"queueLength"`
+	MemberText       string               `json:"memberText"`
+	MemberHoverText  string               `json:"memberHoverText"`
+	ExpireTime       int64                `json:"expireTime"`
+	IsNewUser        bool                 `json:"isNewUser"`
+	QuestionText     string               `json:"questionText"`
+	TrialExpireTime  int64                `json:"trialExpireTime"`
+	TrialText        int                  `json:"trialText"`
+	MemberName       string               `json:"memberName"`
+	NewUserVersion   int                  `json:"newUserVersion"`
+	CreditExpireText []miniMaxCreditLapse `json:"creditExpireText"`
+	ModelControl     []any                `json:"modelControl"`
+}
+
+type miniMaxCreditLapse struct {
+	Credit  int   `json:"credit"`
+	EndTime int64 `json:"endTime"`
+}
+
+// miniMaxFreeCredits are the page's: a Free account's daily credits.
+const miniMaxFreeCredits = 100
+
+func renderMiniMaxFeatures(_ *account, now time.Time) any {
+	endOfDay := now.UTC().Truncate(24 * time.Hour).Add(24*time.Hour - time.Millisecond)
+	return miniMaxFeatures{
+		TotalCredits:     miniMaxFreeCredits,
+		ExpireText:       strconv.Itoa(miniMaxFreeCredits) + " points will expire within 24 hours",
+		VideoCost:        30,
+		QueueLength:      3,
+		MemberText:       "Subscribe",
+		MemberName:       "Free",
+		CreditExpireText: []miniMaxCreditLapse{{Credit: miniMaxFreeCredits, EndTime: endOfDay.UnixMilli()}},
+		ModelControl:     []any{},
+	}
+}

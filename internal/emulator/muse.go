@@ -36,8 +36,8 @@ var muse = service{
 	render:      renderMuse,
 }
 
-// museQuota is assumed: the docs name the fields, not their values.
-const museQuota = 100
+// museQuota is the quota a Muse account reports, as the pages' example shows it (values assumed).
+var museQuota = museUsage{Tier: "HATCH_FREE", PercentUsed: 12.5, QuotaStatus: "SUFFICIENT", TopupBalance: 0}
 
 type museAccount struct {
 	Email            string    `json:"email"`
@@ -50,8 +50,12 @@ type museAccount struct {
 }
 
 type museUsage struct {
-	Remaining int    `json:"remaining"`
-	ResetsAt  string `json:"resetsAt"`
+	Tier         string  `json:"tier"`
+	PercentUsed  float64 `json:"percentUsed"`
+	ResetsAt     string  `json:"resetsAt"`
+	QuotaStatus  string  `json:"quotaStatus"`
+	TopupBalance float64 `json:"topupBalance"`
+	ReadAt       string  `json:"readAt"`
 }
 
 func renderMuse(a *account, _ view, now time.Time) any {
@@ -59,13 +63,16 @@ func renderMuse(a *account, _ view, now time.Time) any {
 	if health == "" {
 		health = "OK"
 	}
+	quota := museQuota
+	quota.ResetsAt = isoTime(now.UTC().Truncate(24 * time.Hour).Add(24 * time.Hour)) // assumed: daily
+	quota.ReadAt = isoTime(a.loggedIn)
 	return museAccount{
 		Email:            a.email,
 		MaxJobs:          a.maxJobs,
 		Added:            isoTime(a.added),
 		Updated:          isoTime(a.updated),
 		SessionExpiresAt: isoTime(a.loggedIn.Add(sessionLifetime)),
-		Quota:            museUsage{Remaining: museQuota, ResetsAt: isoTime(now.UTC().Truncate(24 * time.Hour).Add(24 * time.Hour))},
+		Quota:            quota,
 		Health:           health,
 	}
 }

@@ -35,6 +35,30 @@ type runwayJWT struct {
 	ID    int64   `json:"id"`
 }
 
+// runwayFeatures is GET /v1/runwayml/features/ as https://useapi.net/docs/api-runwayml-v1/get-runwayml-features
+// shows it: the page gives only the essential fields of a much larger answer, and so does the emulator,
+// with the page's example values (2250 plan credits, 1315 of them used, 500 GB of storage).
+type runwayFeatures struct {
+	Permitted runwayPermitted `json:"permitted"`
+	Used      runwayUsed      `json:"used"`
+}
+
+type runwayPermitted struct {
+	StorageGB      int `json:"storageGB"`
+	NumPlanCredits int `json:"numPlanCredits"`
+}
+
+type runwayUsed struct {
+	NumPlanCredits int `json:"numPlanCredits"`
+}
+
+func renderRunwayFeatures(_ *account, _ time.Time) any {
+	return runwayFeatures{
+		Permitted: runwayPermitted{StorageGB: 500, NumPlanCredits: 2250},
+		Used:      runwayUsed{NumPlanCredits: 1315},
+	}
+}
+
 func renderRunway(a *account, _ view, _ time.Time) any {
 	iat := float64(a.loggedIn.UnixMilli()) / 1000
 	return credentialedAccount{

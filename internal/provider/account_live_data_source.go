@@ -23,6 +23,21 @@ type liveRead struct {
 	about      string
 	attributes []extraAttribute
 	read       func(context.Context, *useapi.Client, string) (account, map[string]attr.Value, error)
+	// features says the values come from the service's features endpoint, which does not answer with the
+	// account: the data source then has no max_jobs.
+	features bool
+}
+
+// featuresOf builds a live read from a service's features call and the values of its answer.
+func featuresOf[F any](read func(*useapi.Client, context.Context, string) (*F, error), values func(*F) map[string]attr.Value,
+) func(context.Context, *useapi.Client, string) (account, map[string]attr.Value, error) {
+	return func(ctx context.Context, c *useapi.Client, id string) (account, map[string]attr.Value, error) {
+		f, err := read(c, ctx, id)
+		if err != nil {
+			return account{}, nil, err
+		}
+		return account{id: id}, values(f), nil
+	}
 }
 
 // liveOf builds a service's live read from its client API, its view of an account, and the live values
@@ -66,7 +81,7 @@ func (d *liveAccountDataSource) Schema(ctx context.Context, _ datasource.SchemaR
 		"error": schema.StringAttribute{Computed: true, MarkdownDescription: "Why the account needs attention, in " +
 			"useapi.net's words; null when it reports nothing wrong. The live values are null while it is set."},
 	}
-	if s.hasMaxJobs() {
+	if s.hasMaxJobs() && !s.live.features {
 		attributes["max_jobs"] = schema.Int64Attribute{Computed: true, MarkdownDescription: fmt.Sprintf("How many %s jobs useapi.net may run at once with the account.", s.title)}
 	}
 	for _, x := range s.live.attributes {
@@ -114,7 +129,7 @@ func (d *liveAccountDataSource) Read(ctx context.Context, req datasource.ReadReq
 	}
 	set(s.identityName(), id)
 	set("error", errorValue(got.error))
-	if s.hasMaxJobs() {
+	if s.hasMaxJobs() && !s.live.features {
 		set("max_jobs", types.Int64PointerValue(got.maxJobs))
 	}
 	for _, x := range s.live.attributes {

@@ -1,6 +1,7 @@
 package provider
 
 import (
+	"cmp"
 	"fmt"
 	"testing"
 
@@ -18,15 +19,29 @@ type liveCase struct {
 	emu emulator.Service
 	// put adds an account of id to the emulator.
 	put func(env *accEnv, id string)
-	id  string
+	// id names the account, missing one the service does not hold.
+	id, missing string
+	// call is the emulator's key of the live read; "" for the service's single-account GET.
+	call string
+	// storedInError says an account in an error state answers the values last read (Muse).
+	storedInError bool
 }
 
 var liveCases = []liveCase{
-	{svc: aceMusicService, emu: emulator.ACEMusic, id: "live@example.com", put: func(env *accEnv, id string) {
-		env.emu.PutAccount(env.token, emulator.ACEMusic, emulator.Account{Email: id, Password: "p", MaxJobs: 2})
-	}},
-	{svc: flowMusicService, emu: emulator.FlowMusic, id: "live@example.com", put: putCredentialed(emulator.FlowMusic)},
-	{svc: googleFlowService, emu: emulator.GoogleFlow, id: "live@example.com", put: putCredentialed(emulator.GoogleFlow)},
+	{svc: aceMusicService, emu: emulator.ACEMusic, put: putPassword(emulator.ACEMusic)},
+	{svc: flowMusicService, emu: emulator.FlowMusic, put: putCredentialed(emulator.FlowMusic)},
+	{svc: googleFlowService, emu: emulator.GoogleFlow, put: putCredentialed(emulator.GoogleFlow)},
+	{svc: museService, emu: emulator.Muse, put: putPassword(emulator.Muse), storedInError: true},
+	{svc: runwayService, emu: emulator.Runway, put: putPassword(emulator.Runway), call: emulator.CallRunwayFeatures},
+	{svc: pixverseService, emu: emulator.PixVerse, put: putPassword(emulator.PixVerse), call: emulator.CallPixVerseFeatures},
+	{svc: miniMaxService, emu: emulator.MiniMax, put: putCredentialed(emulator.MiniMax), call: emulator.CallMiniMaxFeatures,
+		id: "1234567890", missing: "987654321"},
+}
+
+func putPassword(svc emulator.Service) func(*accEnv, string) {
+	return func(env *accEnv, id string) {
+		env.emu.PutAccount(env.token, svc, emulator.Account{Email: id, Password: "p", MaxJobs: 2})
+	}
 }
 
 func putCredentialed(svc emulator.Service) func(*accEnv, string) {
@@ -39,6 +54,8 @@ func putCredentialed(svc emulator.Service) func(*accEnv, string) {
 func TestAccLiveAccountDataSource(t *testing.T) {
 	t.Parallel()
 	for _, c := range liveCases {
+		c.id, c.missing = cmp.Or(c.id, "live@example.com"), cmp.Or(c.missing, "missing@example.com")
+		c.call = cmp.Or(c.call, emulator.Calls(c.emu).Get)
 		t.Run(c.svc.name, func(t *testing.T) {
 			t.Parallel()
 			env := newAccEnv(t)
@@ -63,7 +80,7 @@ func TestAccLiveAccountDataSource(t *testing.T) {
 						Config:    cfg(c.id),
 						ConfigStateChecks: append(values(knownvalue.NotNull()),
 							statecheck.ExpectKnownValue(addr, tfjsonpath.New("error"), knownvalue.Null()),
-							env.expectCalls(map[string]int{emulator.Calls(c.emu).Get: 1})),
+							env.expectCalls(map[string]int{c.call: 1})),
 					},
 					{
 						Config:            cfg(c.id),
@@ -72,12 +89,12 @@ func TestAccLiveAccountDataSource(t *testing.T) {
 					{
 						PreConfig: func() { env.emu.SetAccountError(env.token, c.emu, c.id, "Session expired") },
 						Config:    cfg(c.id),
-						ConfigStateChecks: append(values(knownvalue.Null()),
+						ConfigStateChecks: append(c.inError(values),
 							statecheck.ExpectKnownValue(addr, tfjsonpath.New("error"), knownvalue.NotNull())),
 					},
 					{
-						Config:      cfg("missing@example.com"),
-						ExpectError: errorRegexp(c.svc.title+" account not found", "missing@example.com"),
+						Config:      cfg(c.missing),
+						ExpectError: errorRegexp(c.svc.title+" account not found", c.missing),
 					},
 				},
 			})
@@ -97,9 +114,18 @@ func TestAccLiveAccountDataSource(t *testing.T) {
 	}
 }
 
-// jobsChecks check the account's max_jobs, where the service has it.
+// inError are the checks of the values of an account in an error state: none, or for a service that
+// answers what it last read, not null.
+func (c liveCase) inError(values func(knownvalue.Check) []statecheck.StateCheck) []statecheck.StateCheck {
+	if c.storedInError {
+		return values(knownvalue.NotNull())
+	}
+	return values(knownvalue.Null())
+}
+
+// jobsChecks check the account's max_jobs, where the data source has it.
 func (c liveCase) jobsChecks(addr string) []statecheck.StateCheck {
-	if !c.svc.hasMaxJobs() {
+	if !c.svc.hasMaxJobs() || c.svc.live.features {
 		return nil
 	}
 	return []statecheck.StateCheck{statecheck.ExpectKnownValue(addr, tfjsonpath.New("max_jobs"), knownvalue.Int64Exact(2))}

@@ -193,6 +193,7 @@ func (p *useapiProvider) Resources(_ context.Context) []func() resource.Resource
 	for _, svc := range accountServices {
 		out = append(out, newAccountResource(svc))
 	}
+	out = append(out, newCaptchaProvidersResource)
 	return out
 }
 
@@ -204,6 +205,7 @@ func (p *useapiProvider) DataSources(_ context.Context) []func() datasource.Data
 			out = append(out, newLiveAccountDataSource(svc))
 		}
 	}
+	out = append(out, newCaptchaProvidersDataSource)
 	return out
 }
 

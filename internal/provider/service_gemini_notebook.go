@@ -27,19 +27,11 @@ var geminiNotebookService = &accountService{
 	title: "Gemini Notebook",
 	// The pages give no default; the emulator's 3 is assumed, so none is recorded as fact.
 	maxJobs: jobsRange{min: 1, max: 10, byDefault: 3, defaultAssumed: true},
-	credential: &credentialSpec{
-		field:     "cookies",
-		identity:  "email",
-		idPattern: emailPattern,
-		idForm:    "its email, such as user@example.com",
-		what:      "the cookies",
-		where: "the cookie table of https://notebook.google.com (and accounts.google.com), copied from the browser's " +
-			"DevTools while signed in with the account (useapi.net's *Setup Gemini Notebook* page shows how)",
-		about: "The cookies of the account's signed-in Gemini Notebook session, from which useapi.net reads the " +
-			"account's email.",
-		// Every signed-in Google session has SID; which others the service needs it does not say.
-		validators: []validator.String{googleCookies("SID")},
-	},
+	// Every signed-in Google session has SID; which others the service needs it does not say.
+	credential: googleCookieCredential(false, "the cookie table of https://notebook.google.com (and "+
+		"accounts.google.com), copied from the browser's DevTools while signed in with the account (useapi.net's "+
+		"*Setup Gemini Notebook* page shows how)", "The cookies of the account's signed-in Gemini Notebook session, "+
+		"from which useapi.net reads the account's email.", "SID"),
 	settings: []setting{{
 		name: "output_language", wire: useapi.GeminiNotebookOutputLanguage,
 		description: "The language Gemini Notebook writes Studio artifacts in, as a language code such as `en`, `es` " +

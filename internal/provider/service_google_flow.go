@@ -16,19 +16,11 @@ import (
 var googleFlowService = &accountService{
 	name:  "google_flow",
 	title: "Google Flow",
-	credential: &credentialSpec{
-		field:     "cookies",
-		identity:  "email",
-		refreshed: true,
-		idPattern: emailPattern,
-		idForm:    "its email, such as user@example.com",
-		what:      "the cookies",
-		where: "the cookie table of https://accounts.google.com, copied from the browser's DevTools (Application, " +
-			"Cookies) while signed in with the account (useapi.net's *Setup Google Flow* page shows how)",
-		about: "The cookie table of the account's signed-in Google session, from which useapi.net reads the account's email.",
-		// Google's session cookies: the service does not document its own check (assumed).
-		validators: []validator.String{googleCookies("SID", "__Secure-1PSID", "__Secure-3PSID")},
-	},
+	// Google's session cookies are required: the service does not document its own check (assumed).
+	credential: googleCookieCredential(true, "the cookie table of https://accounts.google.com, copied from the "+
+		"browser's DevTools (Application, Cookies) while signed in with the account (useapi.net's *Setup Google "+
+		"Flow* page shows how)", "The cookie table of the account's signed-in Google session, from which useapi.net "+
+		"reads the account's email.", "SID", "__Secure-1PSID", "__Secure-3PSID"),
 	extras: []extraAttribute{
 		{name: "project_id", kind: types.StringType, description: "The Flow project useapi.net works in."},
 		{name: "session_expires", kind: types.StringType, description: "When the Google session useapi.net holds expires, as the service reports it."},
@@ -80,6 +72,17 @@ func googleFlowAccount(key string, a *useapi.GoogleFlowAccount) account {
 		out.extras["next_refresh"] = types.StringPointerValue(a.NextRefresh.ScheduledFor)
 	}
 	return out
+}
+
+// googleCookieCredential is the credential of a service of Google accounts: the cookies of a signed-in
+// session, which name the account by its email. refreshed says useapi.net refreshes the session itself;
+// required are the cookies the copy must hold.
+func googleCookieCredential(refreshed bool, where, about string, required ...string) *credentialSpec {
+	return &credentialSpec{
+		field: "cookies", identity: "email", idPattern: emailPattern, idForm: "its email, such as user@example.com",
+		what: "the cookies", where: where, about: about, refreshed: refreshed,
+		validators: []validator.String{googleCookies(required...)},
+	}
 }
 
 // googleCookies is a validator of a Google cookie copy that must hold the named cookies: it catches a

@@ -5,7 +5,6 @@ import (
 	"regexp"
 
 	"github.com/hashicorp/terraform-plugin-framework/attr"
-	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/useapi-community/terraform-provider-useapi/internal/useapi"
@@ -24,19 +23,11 @@ var googleVidsService = &accountService{
 	title: "Google Vids",
 	// The pages give no default; the emulator's 3 is assumed, so none is recorded as fact.
 	maxJobs: jobsRange{min: 1, max: 10, byDefault: 3, defaultAssumed: true},
-	credential: &credentialSpec{
-		field:     "cookies",
-		identity:  "email",
-		idPattern: emailPattern,
-		idForm:    "its email, such as user@example.com",
-		what:      "the cookies",
-		where: "the cookie table of https://docs.google.com, copied from the browser's DevTools while signed in to " +
-			"Google Vids with the account (useapi.net's *Setup Google Vids* page shows how)",
-		about: "The cookies of the account's signed-in Google Vids session (docs.google.com), from which useapi.net " +
-			"reads the account's email.",
-		// The pages say the cookies must include __Secure-1PSIDTS.
-		validators: []validator.String{googleCookies("__Secure-1PSIDTS")},
-	},
+	// The pages say the cookies must include __Secure-1PSIDTS.
+	credential: googleCookieCredential(false, "the cookie table of https://docs.google.com, copied from the "+
+		"browser's DevTools while signed in to Google Vids with the account (useapi.net's *Setup Google Vids* page "+
+		"shows how)", "The cookies of the account's signed-in Google Vids session (docs.google.com), from which "+
+		"useapi.net reads the account's email.", "__Secure-1PSIDTS"),
 	extras: []extraAttribute{
 		{name: "vids_doc_id", kind: types.StringType, description: "The Google Vids document useapi.net created on the account when it was first added; adding it again keeps it."},
 		googleVidsLimits,

@@ -52,6 +52,20 @@ var miniMaxService = &accountService{
 		"its reason. Sign in again, set the new token and url (with the write-only forms, bump `token_wo_version`) " +
 		"and apply.",
 	calls: callsOf((*useapi.Client).MiniMax, miniMaxAccount, fromGet),
+	live: &liveRead{
+		about:    "The values come from MiniMax's features of the account.",
+		features: true,
+		attributes: []extraAttribute{
+			{name: "credits", kind: types.Float64Type, description: "The account's MiniMax credits left."},
+			{name: "video_cost", kind: types.Float64Type, description: "The credits one video costs."},
+			{name: "plan", kind: types.StringType, description: "The account's MiniMax membership, such as `Free`."},
+			{name: "queue_length", kind: types.Int64Type, description: "How many jobs MiniMax queues for the account at once."},
+		},
+		read: featuresOf((*useapi.Client).MiniMaxFeatures, func(f *useapi.MiniMaxFeatures) map[string]attr.Value {
+			return map[string]attr.Value{"credits": types.Float64PointerValue(f.TotalCredits), "video_cost": types.Float64PointerValue(f.VideoCost),
+				"plan": types.StringPointerValue(f.MemberName), "queue_length": types.Int64PointerValue(f.QueueLength)}
+		}),
+	},
 }
 
 func miniMaxAccount(key string, a *useapi.MiniMaxAccount) account {

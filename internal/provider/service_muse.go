@@ -35,6 +35,23 @@ var museService = &accountService{
 		"the same way: `error` says why, and the next apply adds it again.",
 	// The single-account GET is a slow live read from Meta; the list holds everything state needs.
 	calls: callsOf((*useapi.Client).Muse, museAccount, fromList),
+	live: &liveRead{
+		about: "The quota is read from Muse for a healthy account; a paused one answers the quota last read.",
+		attributes: []extraAttribute{
+			{name: "quota_tier", kind: types.StringType, description: "Muse's name of the plan, such as `HATCH_FREE`."},
+			{name: "quota_percent_used", kind: types.Float64Type, description: "How much of the weekly allowance is used, in percent."},
+			{name: "quota_status", kind: types.StringType, description: "Muse's status of the allowance, such as `SUFFICIENT`."},
+			{name: "quota_resets_at", kind: types.StringType, description: "When the weekly allowance renews (RFC 3339)."},
+		},
+		read: liveOf((*useapi.Client).Muse, museAccount, func(a *useapi.MuseAccount) map[string]attr.Value {
+			q := a.Quota
+			if q == nil {
+				return nil
+			}
+			return map[string]attr.Value{"quota_tier": types.StringPointerValue(q.Tier), "quota_percent_used": types.Float64PointerValue(q.PercentUsed),
+				"quota_status": types.StringPointerValue(q.QuotaStatus), "quota_resets_at": types.StringPointerValue(q.ResetsAt)}
+		}),
+	},
 }
 
 func museAccount(key string, a *useapi.MuseAccount) account {

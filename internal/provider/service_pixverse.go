@@ -20,8 +20,30 @@ var pixverseService = &accountService{
 		"PixVerse allows one web session per account: while useapi.net uses the account, its owner's browser " +
 		"session is signed out, and signing in to the account in a browser may end the session useapi.net " +
 		"holds. Use accounts dedicated to useapi.net. `max_jobs` should not exceed the generations the " +
-		"account's PixVerse plan runs at once: check the plan before raising it.",
+		"account's PixVerse plan runs at once, which the `useapi_pixverse_account` data source shows as " +
+		"`concurrent_generations`: a higher `max_jobs` only queues jobs at PixVerse. Check it before raising " +
+		"`max_jobs`, for example in a `precondition`.",
 	calls: callsOf((*useapi.Client).PixVerse, pixverseAccount, fromGet),
+	live: &liveRead{
+		about: "The values come from PixVerse's features of the account. `concurrent_generations` is how many " +
+			"generations the plan runs at once: a `max_jobs` above it only queues jobs at PixVerse.",
+		features: true,
+		attributes: []extraAttribute{
+			{name: "plan", kind: types.StringType, description: "The account's PixVerse plan, such as `Pro Plan`."},
+			{name: "credits_daily", kind: types.Int64Type, description: "Daily credits left."},
+			{name: "credits_monthly", kind: types.Int64Type, description: "Monthly credits left."},
+			{name: "credits_package", kind: types.Int64Type, description: "Credits of bought packages left."},
+			{name: "expires", kind: types.StringType, description: "When the plan expires, as PixVerse reports it."},
+			{name: "concurrent_generations", kind: types.Int64Type, description: "How many generations the plan runs at once."},
+		},
+		read: featuresOf((*useapi.Client).PixVerseFeatures, func(f *useapi.PixVerseFeatures) map[string]attr.Value {
+			return map[string]attr.Value{
+				"plan": types.StringPointerValue(f.PlanName), "credits_daily": types.Int64PointerValue(f.CreditDaily),
+				"credits_monthly": types.Int64PointerValue(f.CreditMonthly), "credits_package": types.Int64PointerValue(f.CreditPackage),
+				"expires": types.StringPointerValue(f.ExpiredDate), "concurrent_generations": types.Int64PointerValue(f.GenSimultaneously),
+			}
+		}),
+	},
 }
 
 // pixverseSession is what useapi.net tells of its PixVerse login; the session token itself is never shown.

@@ -23,6 +23,25 @@ var runwayService = &accountService{
 		"combination.* or *This account has been suspended.*, it is Runway refusing the account, not useapi.net " +
 		"refusing your token: the error says so, and the fix is the account's email, password or standing at Runway.",
 	calls: callsOf((*useapi.Client).Runway, runwayAccount, fromGet),
+	live: &liveRead{
+		about:    "The values come from Runway's features of the account.",
+		features: true,
+		attributes: []extraAttribute{
+			{name: "plan_credits", kind: types.Float64Type, description: "The plan's credits for the period."},
+			{name: "plan_credits_used", kind: types.Float64Type, description: "The plan's credits used in the period."},
+			{name: "storage_gb", kind: types.Float64Type, description: "The plan's storage, in GB."},
+		},
+		read: featuresOf((*useapi.Client).RunwayFeatures, func(f *useapi.RunwayFeatures) map[string]attr.Value {
+			out := map[string]attr.Value{}
+			if p := f.Permitted; p != nil {
+				out["plan_credits"], out["storage_gb"] = types.Float64PointerValue(p.NumPlanCredits), types.Float64PointerValue(p.StorageGB)
+			}
+			if u := f.Used; u != nil {
+				out["plan_credits_used"] = types.Float64PointerValue(u.NumPlanCredits)
+			}
+			return out
+		}),
+	},
 }
 
 // runwaySession is what useapi.net tells of its Runway login; the session token itself is never shown.

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
+	"net/url"
 	"regexp"
 	"strings"
 )
@@ -40,7 +41,12 @@ func serviceWords(patterns ...string) *regexp.Regexp {
 
 // call runs one request of the service, and marks a 404 in the service's own not-found words as such.
 func (a Accounts[A]) call(ctx context.Context, method string, segments []string, body []byte, out any) error {
-	err := a.client.do(withSecretFields(ctx, a.api.secretFields...), method, segments, body, out)
+	return a.callQuery(ctx, method, segments, nil, body, out)
+}
+
+// callQuery is call for an endpoint that also takes a query.
+func (a Accounts[A]) callQuery(ctx context.Context, method string, segments []string, query url.Values, body []byte, out any) error {
+	err := a.client.doQuery(withSecretFields(ctx, a.api.secretFields...), method, segments, query, body, out)
 	var apiErr *APIError
 	if errors.As(err, &apiErr) && apiErr.StatusCode == http.StatusNotFound && a.api.notFound != nil {
 		apiErr.notFound = a.api.notFound.MatchString(apiErr.Message)

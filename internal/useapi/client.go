@@ -231,9 +231,17 @@ func IsLoopback(host string) bool {
 
 // do sends one logical request (with retries) and decodes a 2xx JSON answer into out, when out is not nil.
 func (c *Client) do(ctx context.Context, method string, segments []string, body []byte, out any) error {
+	return c.doQuery(ctx, method, segments, nil, body, out)
+}
+
+// doQuery is do for an endpoint that also takes a query, such as a live read's ?email=.
+func (c *Client) doQuery(ctx context.Context, method string, segments []string, query url.Values, body []byte, out any) error {
 	// ParseBaseURL admits no query or fragment, so the endpoint is the base and the escaped segments.
 	path := c.base.EscapedPath() + "/" + strings.Join(escapeAll(segments), "/")
 	endpoint := c.base.Scheme + "://" + c.base.Host + path
+	if len(query) > 0 {
+		endpoint += "?" + query.Encode()
+	}
 
 	var rb any // a nil []byte in an interface would still count as a body, and GETs must have none
 	if body != nil {

@@ -1,5 +1,11 @@
 package useapi
 
+import (
+	"context"
+	"net/http"
+	"net/url"
+)
+
 // MiniMaxAccount is a MiniMax (Hailuo) account as useapi.net describes it. The token, the URL it was
 // copied with and the device ids in them are credentials: they are deliberately not decoded.
 type MiniMaxAccount struct {
@@ -33,4 +39,57 @@ func (c *Client) MiniMax() Accounts[MiniMaxAccount] {
 		secretFields: []string{"token", "url", "searchParams", "deviceID"},
 		notFound:     serviceWords(`configuration not found\b`),
 	})
+}
+
+// MiniMaxFeatures is the live state of one MiniMax account on hailuoai.video, as GET
+// /v1/minimax/features/?account= answers it (https://useapi.net/docs/api-minimax-v1/get-minimax-features):
+// the credits, the plan and what it allows. Only the fields a caller can act on are decoded; the page's
+// longer lists (modelControl and the like) are left out on purpose.
+type MiniMaxFeatures struct {
+	// TotalCredits is the credits left; VideoCost the credits one video takes.
+	TotalCredits *float64 `json:"totalCredits,omitempty"`
+	VideoCost    *float64 `json:"videoCost,omitempty"`
+	// MemberName is the plan ("Free", "Standard", "Unlimited"); PrivilegeType its number (0 for Free).
+	MemberName    *string `json:"memberName,omitempty"`
+	PrivilegeType *int64  `json:"privilegeType,omitempty"`
+	// ExpireTime and TrialExpireTime are Unix milliseconds, 0 when the plan or trial does not expire.
+	ExpireTime      *int64 `json:"expireTime,omitempty"`
+	TrialExpireTime *int64 `json:"trialExpireTime,omitempty"`
+	// QueueLength is how many jobs the plan queues at once.
+	QueueLength *int64  `json:"queueLength,omitempty"`
+	ExpireText  *string `json:"expireText,omitempty"`
+	IsNewUser   *bool   `json:"isNewUser,omitempty"`
+	// CreditExpireText is when which credits expire.
+	CreditExpireText []MiniMaxCreditExpiry `json:"creditExpireText,omitempty"`
+}
+
+// MiniMaxCreditExpiry is one batch of MiniMax credits and the Unix milliseconds at which it lapses.
+type MiniMaxCreditExpiry struct {
+	Credit  *float64 `json:"credit,omitempty"`
+	EndTime *int64   `json:"endTime,omitempty"`
+}
+
+// MiniMaxFeatures reads one account's live credits and plan from MiniMax. The service's own "not found"
+// for an account it does not hold is an error matching ErrNotFound; an account in an error state is the
+// service's 596 APIError.
+func (c *Client) MiniMaxFeatures(ctx context.Context, account string) (*MiniMaxFeatures, error) {
+	var out MiniMaxFeatures
+	if err := c.readLive(ctx, c.MiniMax().api, "minimax", "account", account, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
+}
+
+// readLive is a GET of a service's live read of one account, /{version}/{service}/features/?{param}=
+// {account}: unlike the account endpoints it names the account in the query. It runs as the service's
+// account calls do (the same secret fields, the same not-found words). The version is that of the
+// service's account collection.
+func (c *Client) readLive(ctx context.Context, api accountsAPI, service, param, account string, out any) error {
+	query := url.Values{}
+	if account != "" {
+		query.Set(param, account)
+	}
+	// "features/" as the pages write it: the trailing slash is part of the documented URL.
+	segments := []string{api.collection[0], service, "features", ""}
+	return newAccounts[struct{}](c, api).callQuery(ctx, http.MethodGet, segments, query, nil, out)
 }

@@ -1,5 +1,37 @@
 package useapi
 
+import "context"
+
+// RunwayFeatures is the live state of one Runway account, as GET /v1/runwayml/features/?email= answers it
+// (https://useapi.net/docs/api-runwayml-v1/get-runwayml-features). The page shows only the essential
+// fields of a much larger answer, and only those are decoded: the plan's credits and what is used of them.
+type RunwayFeatures struct {
+	Permitted *RunwayPermitted `json:"permitted,omitempty"`
+	Used      *RunwayUsed      `json:"used,omitempty"`
+}
+
+// RunwayPermitted is what the account's plan allows.
+type RunwayPermitted struct {
+	StorageGB      *float64 `json:"storageGB,omitempty"`
+	NumPlanCredits *float64 `json:"numPlanCredits,omitempty"`
+}
+
+// RunwayUsed is what the account has used of its plan.
+type RunwayUsed struct {
+	NumPlanCredits *float64 `json:"numPlanCredits,omitempty"`
+}
+
+// RunwayFeatures reads one account's live credits from Runway. The service's own "not found" for an
+// account it does not hold is an error matching ErrNotFound; an account in an error state is the
+// service's 596 APIError.
+func (c *Client) RunwayFeatures(ctx context.Context, email string) (*RunwayFeatures, error) {
+	var out RunwayFeatures
+	if err := c.readLive(ctx, c.Runway().api, "runwayml", "email", email, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
+}
+
 // RunwayAccount is a Runway account as useapi.net describes it.
 type RunwayAccount struct {
 	Email   string     `json:"email,omitempty"`
