@@ -124,6 +124,9 @@ func (d *liveAccountDataSource) Read(ctx context.Context, req datasource.ReadReq
 		addServiceError(&resp.Diagnostics, s, "Unable to read "+s.title+" account", err)
 		return
 	}
+	if got.error != "" {
+		live = nil // a paused account may answer what was stored: nothing live to show
+	}
 	set := func(name string, v attr.Value) {
 		resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root(name), v)...)
 	}

@@ -181,8 +181,26 @@ func (r *captchaProvidersResource) ModifyPlan(ctx context.Context, req resource.
 	if resp.Diagnostics.HasError() {
 		return
 	}
+	if anyUnknownKey(ctx, req.Config, &resp.Diagnostics) {
+		// A key not known yet may turn out null, which would remove its provider: only the apply knows.
+		set = types.SetUnknown(types.StringType)
+	}
 	resp.Diagnostics.Append(resp.Plan.SetAttribute(ctx, path.Root("set_providers"), set)...)
 	resp.Diagnostics.Append(resp.Plan.SetAttribute(ctx, path.Root("id"), types.StringValue(captchaProvidersID))...)
+}
+
+// anyUnknownKey reports whether a key of config, in either form, is not known yet.
+func anyUnknownKey(ctx context.Context, config tfsdk.Config, diags *diag.Diagnostics) bool {
+	for _, p := range captchaProviders {
+		for _, name := range []string{p.name, p.wo()} {
+			var key types.String
+			diags.Append(config.GetAttribute(ctx, path.Root(name), &key)...)
+			if key.IsUnknown() {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // keysToSend is the POST body: every provider, with its configured key, or "" to remove it. Every
@@ -212,7 +230,24 @@ func (r *captchaProvidersResource) Create(ctx context.Context, req resource.Crea
 	}
 	ctx, cancel := bounded(ctx, captchaTimeouts(ctx, req.Plan, &resp.Diagnostics).Create, defaultWriteTimeout, &resp.Diagnostics)
 	defer cancel()
+	// The subscription may hold keys set outside Terraform, which the create removes: say which, since the
+	// plan could not (names only: the keys are secrets).
+	var removed []string
+	if held, err := r.data.client.CaptchaProviders(ctx); err == nil {
+		want := configuredProviders(ctx, req.Config, &resp.Diagnostics)
+		for _, name := range captchaProviderNames(held.Masked) {
+			if !slices.Contains(want, name) {
+				removed = append(removed, name)
+			}
+		}
+	}
 	r.write(ctx, req.Config, req.Plan, &resp.State, &resp.Diagnostics)
+	if len(removed) > 0 && !resp.Diagnostics.HasError() {
+		resp.Diagnostics.AddWarning("Captcha keys set outside Terraform removed",
+			fmt.Sprintf("The subscription held keys for %s, which this configuration does not set, so this apply "+
+				"removed them: the resource manages every captcha key of the subscription. To keep a key, configure "+
+				"it here.", providerList(removed)))
+	}
 }
 
 func (r *captchaProvidersResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
@@ -282,7 +317,7 @@ func (r *captchaProvidersResource) Read(ctx context.Context, req resource.ReadRe
 		if key.IsNull() || key.IsUnknown() {
 			continue
 		}
-		if masked, ok := got.Masked[p.wire]; !ok || masked != useapi.MaskCaptchaKey(key.ValueString()) {
+		if masked, ok := got.Masked[p.wire]; !ok || !useapi.CaptchaKeyMatches(masked, key.ValueString()) {
 			resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root(p.name), types.StringNull())...)
 		}
 	}

@@ -40,7 +40,7 @@ var aceMusicService = &accountService{
 	// The single-account GET is a slow live read from ACE Music; the list holds everything state needs.
 	calls: callsOf((*useapi.Client).ACEMusic, aceMusicAccount, fromList),
 	live: &liveRead{
-		about: "The plan and credits are ACE Music's, for a healthy account; a paused one answers what useapi.net stored.",
+		about: "The plan and credits are ACE Music's, for a healthy account; for a paused one (`error` set) they are null.",
 		attributes: []extraAttribute{
 			{name: "plan_name", kind: types.StringType, description: "The ACE Music plan's name, as ACE Music reports it."},
 			{name: "cycle", kind: types.StringType, description: "The plan's billing cycle, such as `monthly`."},

@@ -36,7 +36,7 @@ var museService = &accountService{
 	// The single-account GET is a slow live read from Meta; the list holds everything state needs.
 	calls: callsOf((*useapi.Client).Muse, museAccount, fromList),
 	live: &liveRead{
-		about: "The quota is read from Muse for a healthy account; a paused one answers the quota last read.",
+		about: "The quota is read from Muse for a healthy account; for a paused one (`error` set) it is null.",
 		attributes: []extraAttribute{
 			{name: "quota_tier", kind: types.StringType, description: "Muse's name of the plan, such as `HATCH_FREE`."},
 			{name: "quota_percent_used", kind: types.Float64Type, description: "How much of the weekly allowance is used, in percent."},

@@ -57,6 +57,15 @@ func MaskCaptchaKey(key string) string {
 	return string(r[:n]) + "…"
 }
 
+// CaptchaKeyMatches reports whether masked, as the service shows a key, may be key: the characters the
+// service shows, once its mask (an ellipsis, dots, asterisks) is cut off, begin key. The mask's form is
+// assumed (the docs show "abc12…"), so any of those marks is cut; a mask that shows nothing says nothing,
+// and matches.
+func CaptchaKeyMatches(masked, key string) bool {
+	shown := strings.TrimRight(strings.TrimSpace(masked), "….*")
+	return strings.HasPrefix(key, shown)
+}
+
 // captchaSecretFields are the fields whose values, keys or their masked forms, no log shows.
 func captchaSecretFields() []string { return CaptchaProviderNames }
 
@@ -92,6 +101,17 @@ func (p *CaptchaProviders) UnmarshalJSON(data []byte) error {
 		}
 	}
 	return nil
+}
+
+// namesAProvider reports whether the answer holds a key of a provider this client knows: an answer of
+// another shape (a message, say) is not the keys.
+func (p *CaptchaProviders) namesAProvider() bool {
+	for _, name := range CaptchaProviderNames {
+		if _, ok := p.Masked[name]; ok {
+			return true
+		}
+	}
+	return false
 }
 
 // CaptchaProviders reads the subscription's captcha keys, masked (GET
@@ -132,7 +152,7 @@ func (c *Client) SetCaptchaProviders(ctx context.Context, keys map[string]string
 		return nil, err
 	}
 	var out CaptchaProviders
-	if err := json.Unmarshal(answer, &out); err != nil || (len(out.Masked) == 0 && out.FreeCaptchaCredits == nil) {
+	if err := json.Unmarshal(answer, &out); err != nil || (!out.namesAProvider() && out.FreeCaptchaCredits == nil) {
 		// The docs do not show the POST's answer (assumed: the GET answer after the change); anything else
 		// is no error, since the keys were set: read them back.
 		return c.CaptchaProviders(ctx)

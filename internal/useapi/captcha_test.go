@@ -133,3 +133,25 @@ func TestCaptchaAnswers(t *testing.T) {
 		})
 	}
 }
+
+func TestCaptchaKeyMatches(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		masked, key string
+		want        bool
+	}{
+		{"abc12…", "abc12345", true},
+		{"abc12...", "abc12345", true},
+		{"abc12***", "abc12345", true},
+		{"abc12…", "abc99345", false},
+		{"abc12…", "ab", false},
+		// A mask that shows nothing cannot tell a change: it matches rather than report drift forever.
+		{"…", "anything", true},
+		{"", "anything", true},
+	}
+	for _, tt := range tests {
+		if got := useapi.CaptchaKeyMatches(tt.masked, tt.key); got != tt.want {
+			t.Errorf("CaptchaKeyMatches(%q, %q) = %v, want %v", tt.masked, tt.key, got, tt.want)
+		}
+	}
+}
