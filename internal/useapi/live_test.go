@@ -3,28 +3,12 @@ package useapi_test
 import (
 	"context"
 	"errors"
-	"net/http/httptest"
 	"testing"
 	"time"
 
 	"github.com/useapi-community/terraform-provider-useapi/internal/emulator"
 	"github.com/useapi-community/terraform-provider-useapi/internal/useapi"
 )
-
-// startLive is start with the emulator's features endpoints routed, whether or not New routes them yet.
-func startLive(t *testing.T, retries int) (*emulator.Server, *useapi.Client) {
-	t.Helper()
-	emu := emulator.New(emulator.Options{})
-	emu.AddToken(token)
-	srv := httptest.NewServer(emu)
-	t.Cleanup(func() { emu.Close(); srv.Close() })
-	c, err := useapi.New(useapi.Config{Token: token, BaseURL: srv.URL, MaxRetries: retries,
-		RetryWaitMin: time.Millisecond, RetryWaitMax: 2 * time.Millisecond})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return emu, c
-}
 
 // wantAccountError checks err is the service's 596 for an account in an error state, in its words.
 func wantAccountError(t *testing.T, err error, message string) {
@@ -40,7 +24,7 @@ func wantAccountError(t *testing.T, err error, message string) {
 
 func TestMiniMaxFeatures(t *testing.T) {
 	t.Parallel()
-	emu, c := startLive(t, 0)
+	emu, c := start(t, 0)
 	ctx := context.Background()
 
 	if _, err := c.MiniMaxFeatures(ctx, "123456"); !errors.Is(err, useapi.ErrNotFound) {
@@ -70,7 +54,7 @@ func TestMiniMaxFeatures(t *testing.T) {
 
 func TestPixVerseFeatures(t *testing.T) {
 	t.Parallel()
-	emu, c := startLive(t, 0)
+	emu, c := start(t, 0)
 	ctx := context.Background()
 
 	emu.PutAccount(token, emulator.PixVerse, emulator.Account{Email: "a@example.com", Password: "p", MaxJobs: 2})
@@ -100,7 +84,7 @@ func TestPixVerseFeatures(t *testing.T) {
 
 func TestRunwayFeatures(t *testing.T) {
 	t.Parallel()
-	emu, c := startLive(t, 2)
+	emu, c := start(t, 2)
 	ctx := context.Background()
 
 	emu.PutAccount(token, emulator.Runway, emulator.Account{Email: "a@example.com", Password: "p", MaxJobs: 2})
@@ -133,7 +117,7 @@ func TestRunwayFeatures(t *testing.T) {
 // Muse has no features endpoint: its single-account GET is the live read, and its quota the live values.
 func TestMuseQuota(t *testing.T) {
 	t.Parallel()
-	emu, c := startLive(t, 0)
+	emu, c := start(t, 0)
 	ctx := context.Background()
 
 	emu.PutAccount(token, emulator.Muse, emulator.Account{Email: "a@example.com", Password: "p", MaxJobs: 2})
