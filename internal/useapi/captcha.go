@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"net/http"
+	"slices"
 	"strings"
 )
 
@@ -66,8 +67,9 @@ func CaptchaKeyMatches(masked, key string) bool {
 	return strings.HasPrefix(key, shown)
 }
 
-// captchaSecretFields are the fields whose values, keys or their masked forms, no log shows.
-func captchaSecretFields() []string { return CaptchaProviderNames }
+// captchaSecretFields are the fields whose values, keys or their masked forms, no log shows: every
+// string, so that a provider this client does not know yet is masked too.
+func captchaSecretFields() []string { return append(slices.Clone(CaptchaProviderNames), everyString) }
 
 // UnmarshalJSON reads the answer: one object of wire names to masked keys, or {"freeCaptchaCredits": N}.
 // A field of a name this client does not know is kept in Masked when its value is a string, so that a

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/useapi-community/terraform-provider-useapi/internal/emulator"
+	"github.com/useapi-community/terraform-provider-useapi/internal/leaktest"
 	"github.com/useapi-community/terraform-provider-useapi/internal/useapi"
 )
 
@@ -153,5 +154,35 @@ func TestCaptchaKeyMatches(t *testing.T) {
 		if got := useapi.CaptchaKeyMatches(tt.masked, tt.key); got != tt.want {
 			t.Errorf("CaptchaKeyMatches(%q, %q) = %v, want %v", tt.masked, tt.key, got, tt.want)
 		}
+	}
+}
+
+// TestCaptchaLogMasksUnknownProviders: the log of the captcha endpoint shows no string value, not even
+// the masked key of a provider this client does not know.
+func TestCaptchaLogMasksUnknownProviders(t *testing.T) {
+	t.Parallel()
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) {
+		_, _ = w.Write([]byte(`{"CapSolver":"CAP-1…","NewSolver":"NEW-9…"}`))
+	}))
+	t.Cleanup(srv.Close)
+	log := &leaktest.Logger{}
+	c, err := useapi.New(useapi.Config{Token: "user:1-abcdefghij", BaseURL: srv.URL, Logger: log})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := c.CaptchaProviders(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got.Masked["NewSolver"] != "NEW-9…" {
+		t.Fatalf("the answer was not decoded: %+v", got.Masked)
+	}
+	for _, shown := range []string{"CAP-1", "NEW-9"} {
+		if strings.Contains(log.Fields(), shown) {
+			t.Errorf("the log shows the masked key %q:\n%s", shown, log.Fields())
+		}
+	}
+	if !strings.Contains(log.Fields(), "REDACTED") {
+		t.Fatalf("the log shows no answer at all, so this test proves nothing:\n%s", log.Fields())
 	}
 }

@@ -450,12 +450,17 @@ func (m *masker) loggedJSON(data []byte) (string, bool) {
 	return m.String(string(out)), true
 }
 
+// everyString, as a secret field's name, marks every string value of a request and its answer secret:
+// for an endpoint whose every text is a credential or a part of one (the captcha keys).
+const everyString = "*"
+
 // redactFields replaces the value of every secret field, at any depth.
 func (m *masker) redactFields(v any) any {
 	switch x := v.(type) {
 	case map[string]any:
 		for k, val := range x {
-			if m != nil && m.fields[strings.ToLower(k)] {
+			_, isString := val.(string)
+			if m != nil && (m.fields[strings.ToLower(k)] || (isString && m.fields[everyString])) {
 				x[k] = redacted
 				continue
 			}
