@@ -58,8 +58,13 @@ func errorHint(svc *accountService, err error) string {
 	var apiErr *useapi.APIError
 	var notSent *useapi.NotSentError
 	var gone goneError
+	var readBack *useapi.ReadBackError
 	outcome := useapi.OutcomeOf(err)
 	switch {
+	case errors.As(err, &readBack):
+		// Before the read's own cause: an interruption of the read says nothing of the write it follows.
+		return "The change itself was made; only reading it back failed. Run terraform apply again: its refresh " +
+			"reads what useapi.net holds now."
 	case errors.As(err, &gone):
 		return "" // the service's own word settled it; the cause's advice would speak of an open outcome
 	case useapi.Interrupted(err) && outcome == useapi.NotApplied:

@@ -301,6 +301,8 @@ func TestErrorHints(t *testing.T) {
 		want string
 	}{
 		{&useapi.TransportError{Err: context.Canceled}, "Terraform was interrupted"},
+		// A read-back interrupted before it was sent says nothing of the write it follows, which was taken.
+		{&useapi.ReadBackError{Err: &useapi.TransportError{Err: context.Canceled, Outcome: useapi.NotApplied}}, "The change itself was made"},
 		{&useapi.TransportError{Err: context.DeadlineExceeded}, "ran out of time"},
 		{&useapi.TransportError{Err: &useapi.NotSentError{Err: errors.New("connection refused")}}, "never reached useapi.net"},
 		{&useapi.APIError{StatusCode: 404, Message: "404 page not found"}, "base_url (or USEAPI_BASE_URL) looks wrong"},

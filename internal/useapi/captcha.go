@@ -105,6 +105,16 @@ func (p *CaptchaProviders) UnmarshalJSON(data []byte) error {
 	return nil
 }
 
+// ReadBackError is a read that followed a write the service took: the write took effect whatever the
+// read's own error says (an interruption before it was sent, say).
+type ReadBackError struct{ Err error }
+
+func (e *ReadBackError) Error() string {
+	return "useapi.net took the request, but reading the result back failed: " + e.Err.Error()
+}
+
+func (e *ReadBackError) Unwrap() error { return e.Err }
+
 // namesAProvider reports whether the answer holds a key of a provider this client knows: an answer of
 // another shape (a message, say) is not the keys.
 func (p *CaptchaProviders) namesAProvider() bool {
@@ -157,7 +167,11 @@ func (c *Client) SetCaptchaProviders(ctx context.Context, keys map[string]string
 	if err := json.Unmarshal(answer, &out); err != nil || (!out.namesAProvider() && out.FreeCaptchaCredits == nil) {
 		// The docs do not show the POST's answer (assumed: the GET answer after the change); anything else
 		// is no error, since the keys were set: read them back.
-		return c.CaptchaProviders(ctx)
+		read, err := c.CaptchaProviders(ctx)
+		if err != nil {
+			return nil, &ReadBackError{Err: err}
+		}
+		return read, nil
 	}
 	return &out, nil
 }

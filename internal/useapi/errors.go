@@ -256,9 +256,12 @@ func OutcomeOf(err error) Outcome {
 	var apiErr *APIError
 	var transportErr *TransportError
 	var notSentErr *NotSentError
+	var readBack *ReadBackError
 	switch {
 	case err == nil:
 		return NotApplied
+	case errors.As(err, &readBack):
+		return MaybeApplied // the write was answered as taken; only its read-back failed
 	case errors.As(err, &apiErr):
 		return max(apiErr.Outcome, answerOutcome(apiErr))
 	case errors.As(err, &transportErr) && transportErr.Outcome != outcomeUnset:

@@ -20,6 +20,7 @@ func TestOutcomeOf(t *testing.T) {
 		want Outcome
 	}{
 		{"a refusal", &APIError{StatusCode: 400}, NotApplied},
+		{"a read-back that never left, after a write that was taken", &ReadBackError{Err: &TransportError{Outcome: NotApplied}}, MaybeApplied},
 		{"a refused site login, even as a 500", &APIError{StatusCode: 500, Message: "Login failed: invalid credentials"}, NotApplied},
 		{"a server fault", &APIError{StatusCode: 500, Message: "Internal server error"}, MaybeApplied},
 		{"a server fault with no words", &APIError{StatusCode: 500}, Unobserved},
