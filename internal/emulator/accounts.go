@@ -50,6 +50,9 @@ type account struct {
 	settings map[string]string
 	// free says the upstream account was on its site's free plan at the last sign-in (SetFreeAccount).
 	free bool
+	// byEmail says an account of a service that takes either way (credentialRules.byEmail) was last added
+	// by email and password: secret is the password, and session the token the site gave it.
+	byEmail bool
 }
 
 // accounts is one token's accounts of one service, keyed by the service's account ID.
@@ -58,12 +61,14 @@ type accounts map[string]*account
 // accountRequest is the body of a POST, in either of the encodings the services take. Password is the
 // secret it carries: the password, or for a service of the second shape its credential (the field that
 // d.cred names); URL is the second secret MiniMax takes with its token. Settings are the service's further
-// settings the POST carried (service.settings), by wire field; nil or empty when none.
+// settings the POST carried (service.settings), by wire field; nil or empty when none. ByEmail says a
+// POST to a service that takes either way carried the email and password, not the credential.
 type accountRequest struct {
 	Email, Password, Region string
 	URL                     string
 	MaxJobs                 int64 // zero when optional and not given
 	Settings                map[string]string
+	ByEmail                 bool
 }
 
 // accountHandler serves one service's request against the caller's accounts of it, with s.mu held.
@@ -353,8 +358,17 @@ func (s *Server) upsert(d *service, store accounts, id string, in accountRequest
 	a.setSettings(in.Settings)
 	a.free = s.free[d.name][id] // the plan, as the site says at each sign-in
 	a.secret, a.url, a.posted, a.err, a.errEchoed, a.updated = in.Password, in.URL, in.Password, "", false, now
+	a.setAuth(d, in)
 	s.newSession(a)
 	return a
+}
+
+// setAuth records which way a service that takes either way (credentialRules.byEmail) was last given
+// the account: the email is the account's in that way only.
+func (a *account) setAuth(d *service, in accountRequest) {
+	if d.cred != nil && d.cred.byEmail != nil {
+		a.byEmail, a.email = in.ByEmail, in.Email
+	}
 }
 
 // newSession is a login's or a refresh's fresh session at the site; the caller holds s.mu.
@@ -394,10 +408,13 @@ func parseAccountRequest(r *http.Request, d *service) (accountRequest, error) {
 		}
 	}
 	problem := ""
-	if d.cred != nil {
+	switch {
+	case d.cred != nil && d.cred.byEmail != nil:
+		problem = d.checkEither(&in, fields)
+	case d.cred != nil:
 		in.Password, in.URL = fields[d.cred.field], fields[d.cred.extra]
 		problem = d.checkCredential(&in, maxJobs)
-	} else {
+	default:
 		problem = d.checkLogin(in)
 	}
 	for _, st := range d.settings {

@@ -29,6 +29,25 @@ type credentialRules struct {
 	refreshes  bool    // the service refreshes stored credentials by itself (Options.RefreshOnRead applies)
 	badExtra   refusal // the extra is not the one issued with the credential
 	superseded string  // the error an account is left in when a superseded credential is posted for it
+
+	// extraOptional lets a POST leave the extra out (Mureka's refresh_token); one sent must still be the
+	// one issued with the credential.
+	extraOptional bool
+	// unknown is the refusal of a credential the site does not take; nil: the service's badCredentials.
+	// A service that also takes an email and password keeps badCredentials for the refused login.
+	unknown *refusal
+	// byEmail, for a service that also adds an account by the site's email and password (Mureka), is the
+	// identity the site gives the account of an email; nil where only a credential adds one. Such a login
+	// is checked as the first shape's are (AddUser, SuspendUser, Options.RequireKnownUsers).
+	byEmail func(email string) string
+}
+
+// refused is the refusal of a credential the site does not take.
+func (c *credentialRules) refused(d *service) *refusal {
+	if c.unknown != nil {
+		return c.unknown
+	}
+	return &d.badCredentials
 }
 
 // issued is a credential a site knows.
@@ -46,8 +65,8 @@ const msgEmailAloneFormat = "Send either %s to add or refresh an account, or ema
 
 // IssueCredential makes the service's site issue a new credential of the upstream account identity (an
 // email, or MiniMax's numeric user id), as signing in there does, and returns it as the user would copy
-// it: Flow Music's refresh token, MiniMax's token (its url is CredentialURL), the cookie table of Google
-// Flow, Gemini Notebook and Google Vids.
+// it: Flow Music's refresh token, MiniMax's token (its url is CredentialURL), Mureka's token (its refresh
+// token is CredentialRefreshToken), the cookie table of Google Flow, Gemini Notebook and Google Vids.
 // Each call issues a different one; all stay valid until a refresh supersedes the one an account holds.
 // It returns "" for a service of email and password.
 func (s *Server) IssueCredential(svc Service, identity string) string {
@@ -64,10 +83,21 @@ func (s *Server) IssueCredential(svc Service, identity string) string {
 // CredentialURL is the second secret issued with a credential, which the POST must carry with it:
 // MiniMax's url (a /cursor request URL copied from DevTools). "" for other services and unknown credentials.
 func (s *Server) CredentialURL(svc Service, credential string) string {
+	return s.issuedExtra(svc, credential, "url")
+}
+
+// CredentialRefreshToken is the refresh token issued with a token, which the POST may carry with it:
+// Mureka's refresh_token. "" for other services and unknown tokens.
+func (s *Server) CredentialRefreshToken(svc Service, token string) string {
+	return s.issuedExtra(svc, token, "refresh_token")
+}
+
+// issuedExtra is the second secret issued with credential, where the service's POST names it field.
+func (s *Server) issuedExtra(svc Service, credential, field string) string {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	d := lookup(svc)
-	if d == nil || d.cred == nil {
+	if d == nil || d.cred == nil || d.cred.extra != field {
 		return ""
 	}
 	key, _ := d.cred.key(credential)
@@ -115,8 +145,8 @@ func (s *Server) SetFreeAccount(svc Service, identity string, free bool) {
 }
 
 // SetEmptyListObject makes the service answer a list of no accounts with {} while on, where it answers a
-// 404 (Kling, Runway, PixVerse, MiniMax); off restores the service's own answer. MiniMax's empty form
-// is not documented: tests cover both with this switch.
+// 404 (Kling, Runway, PixVerse, MiniMax, Mureka); off restores the service's own answer. MiniMax's and
+// Mureka's empty forms are not documented: tests cover both with this switch.
 func (s *Server) SetEmptyListObject(svc Service, on bool) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
@@ -147,16 +177,48 @@ func (d *service) checkCredential(in *accountRequest, maxJobs string) string {
 	return problem
 }
 
-// identify is the site's answer to a credential: the account it signs in to, or the refusal; stale says
-// it was superseded by a refresh. The caller holds s.mu.
+// msgEitherWay refuses a body of both ways to a service that takes either (credentialRules.byEmail).
+// Assumed: Mureka's pages say "one of two bodies" and not what a body of both answers.
+const msgEitherWay = "Send either email and password, or token (with refresh_token), not both"
+
+// checkEither is checkCredential for a service that takes either an email and password or a credential
+// (with its optional extra): it says why the POST breaks the rules, "" when it does not, and marks in as
+// the one way it carried. The texts are assumed, in the words of the services' other refusals.
+func (d *service) checkEither(in *accountRequest, fields map[string]string) string {
+	c := d.cred
+	value, extra := fields[c.field], fields[c.extra]
+	switch {
+	case (in.Email != "" || in.Password != "") && (value != "" || extra != ""):
+		return msgEitherWay
+	case in.Email != "" || in.Password != "":
+		in.ByEmail = true
+		return d.checkLogin(*in)
+	case value == "" && extra != "":
+		return "Parameter " + c.field + " is required with " + c.extra
+	case value == "":
+		return "Parameter email and password, or " + c.field + ", is required"
+	}
+	in.Password, in.URL = value, extra
+	_, problem := c.key(value)
+	return problem
+}
+
+// identify is the site's answer to a credential (or, where it takes one, an email and password): the
+// account it signs in to, or the refusal; stale says it was superseded by a refresh. The caller holds s.mu.
 func (s *Server) identify(d *service, in accountRequest) (string, *refusal, bool) {
+	if in.ByEmail {
+		return d.cred.byEmail(in.Email), s.login(d, in.Email, in.Password), false
+	}
 	key, _ := d.cred.key(in.Password)
 	c := s.credentials[d.name][key]
 	switch {
 	case c == nil:
-		return "", &d.badCredentials, false
+		return "", d.cred.refused(d), false
 	case c.superseded:
-		return c.identity, &d.badCredentials, true
+		return c.identity, d.cred.refused(d), true
+	case d.cred.extraOptional && in.URL == "":
+		// The credential alone signs in; the account then goes without what the extra gives (Mureka's
+		// hasAutoRefresh).
 	case d.cred.extra != "" && in.URL != c.extra:
 		return c.identity, &d.cred.badExtra, false
 	}
@@ -174,6 +236,7 @@ func (s *Server) breakWithStale(d *service, a *account, in accountRequest) {
 		s.credentials[d.name][key].superseded = true // and the site ends the session it belonged to
 	}
 	a.secret, a.url = in.Password, in.URL
+	a.setAuth(d, in)
 	a.setError(d.cred.superseded, s.echo)
 }
 
@@ -191,11 +254,19 @@ func (s *Server) refresh(d *service, a *account) bool {
 	if a.err != "" {
 		return false
 	}
-	key, _ := d.cred.key(a.secret)
-	if c := s.credentials[d.name][key]; c != nil {
-		c.superseded = true
-	}
-	a.secret, a.url = s.mint(d, a.id)
+	if !a.byEmail {
+		key, _ := d.cred.key(a.secret)
+		if c := s.credentials[d.name][key]; c != nil {
+			c.superseded = true
+		}
+		held := a.url
+		a.secret, a.url = s.mint(d, a.id)
+		if d.cred.extraOptional && held == "" {
+			// Assumed: Mureka's token is refreshed even without a refresh token (useapi.net "refreshes
+			// tokens by itself"), and the account goes on without one, as it was added.
+			a.url = ""
+		}
+	} // an account added by email and password logs in again: the password it holds stays valid
 	a.refreshes++
 	s.newSession(a)
 	return true
@@ -221,11 +292,16 @@ func (s *Server) register(d *service, key, identity, extra string) {
 
 // putCredentialed is PutAccount for the second shape; the caller holds s.mu.
 func (s *Server) putCredentialed(d *service, store accounts, a Account) {
+	if d.cred.byEmail != nil && a.Email != "" && a.Password != "" {
+		in := accountRequest{Email: a.Email, Password: a.Password, ByEmail: true, Settings: a.Settings}
+		s.upsert(d, store, cmp.Or(a.ID, d.cred.byEmail(a.Email)), in).err = a.Error
+		return
+	}
 	id := cmp.Or(a.ID, a.Email)
 	if id == "" {
 		return
 	}
-	value, extra := a.Credential, a.URL
+	value, extra := a.Credential, cmp.Or(a.URL, a.RefreshToken)
 	if value == "" {
 		value, extra = s.mint(d, id) // as useapi.net's remote-browser setup: nobody outside holds it
 	} else if key, problem := d.cred.key(value); problem == "" {
@@ -235,6 +311,18 @@ func (s *Server) putCredentialed(d *service, store accounts, a Account) {
 		a.MaxJobs = 0
 	}
 	s.upsert(d, store, id, accountRequest{Password: value, URL: extra, MaxJobs: a.MaxJobs, Settings: a.Settings}).err = a.Error
+}
+
+// authMode is how an account of a service that takes either way (credentialRules.byEmail) was last
+// given, as Mureka reports it: "email" or "token"; "" for the other services.
+func (d *service) authMode(a *account) string {
+	switch {
+	case d.cred == nil || d.cred.byEmail == nil:
+		return ""
+	case a.byEmail:
+		return "email"
+	}
+	return "token"
 }
 
 // shorten is a secret as the services show it: its first and last three characters around marker.

@@ -139,6 +139,17 @@ var credFixtures = []credFixture{
 		badForm:  googleTable("SID", "HSID", "__Secure-1PSID"), badText: "must hold the Google cookies SID and __Secure-1PSIDTS",
 		created: 201, updated: 200, deleted: 204, broken: 200,
 	},
+	{
+		svc:      Mureka,
+		identity: func(n int) string { return strconv.Itoa(300400500 + n) },
+		body: func(s *Server, c string) string {
+			return fmt.Sprintf(`{"token":%q,"refresh_token":%q}`, c, s.CredentialRefreshToken(Mureka, c))
+		},
+		answered: func(t *testing.T, b string) string { return field(t, b, "account") },
+		forged:   "eyJhbGciOiJIUzI1NiJ9.eyJ1aWQiOiIxIn0.c2lnbmF0dXJl",
+		badForm:  "not-a-jwt", badText: "mureka.ai token",
+		created: 201, updated: 201, deleted: 204, broken: 200,
+	},
 }
 
 func (f credFixture) base() string          { return Calls(f.svc).List[len("GET "):] }
@@ -193,8 +204,11 @@ func TestCredentialNamesTheAccount(t *testing.T) {
 				got[0].CredentialPosts != 2 || got[1].CredentialPosts != 1 || got[0].Password != "" {
 				t.Fatalf("accounts %+v", got)
 			}
-			if f.svc != MiniMax && got[0].Email != one || f.svc == MiniMax && (got[0].Email != "" || got[0].URL != s.CredentialURL(MiniMax, again)) {
-				t.Fatalf("account %+v: email or url", got[0])
+			switch {
+			case f.svc == MiniMax && (got[0].Email != "" || got[0].URL != s.CredentialURL(MiniMax, again)),
+				f.svc == Mureka && (got[0].Email != "" || got[0].RefreshToken != s.CredentialRefreshToken(Mureka, again) || got[0].AuthMode != "token"),
+				f.svc != MiniMax && f.svc != Mureka && (got[0].Email != one || got[0].AuthMode != ""):
+				t.Fatalf("account %+v: email, url, refresh token or auth mode", got[0])
 			}
 			if a := do(t, srv.URL, "POST", f.base(), f.body(s, f.forged)); a.status != 400 {
 				t.Fatalf("a credential never issued: %d %s, want 400", a.status, a.body)
@@ -205,8 +219,9 @@ func TestCredentialNamesTheAccount(t *testing.T) {
 			if got := s.Accounts(token, f.svc); len(got) != 2 || got[0].CredentialPosts != 2 {
 				t.Fatalf("refused credentials changed the accounts: %+v", got)
 			}
-			if s.IssueCredential(Kling, "a@example.com") != "" || s.CredentialURL(FlowMusic, c1) != "" {
-				t.Fatal("a password service issued a credential, or Flow Music a url")
+			if s.IssueCredential(Kling, "a@example.com") != "" || s.CredentialURL(FlowMusic, c1) != "" ||
+				s.CredentialURL(Mureka, c1) != "" || s.CredentialRefreshToken(MiniMax, c1) != "" {
+				t.Fatal("a password service issued a credential, or a service an extra it does not take")
 			}
 		})
 	}
@@ -697,7 +712,7 @@ func TestAccountAddedWithoutCredential(t *testing.T) {
 			id := f.identity(7)
 			s.PutAccount(token, f.svc, Account{ID: id, MaxJobs: 3})
 			got := accountOf(t, s, f.svc, id)
-			wantJobs := map[Service]int64{FlowMusic: 3, MiniMax: 3, GoogleFlow: 0, GeminiNotebook: 3, GoogleVids: 3}[f.svc]
+			wantJobs := map[Service]int64{FlowMusic: 3, MiniMax: 3, GoogleFlow: 0, GeminiNotebook: 3, GoogleVids: 3, Mureka: 0}[f.svc]
 			if got.Credential == "" || got.CredentialPosts != 0 || got.MaxJobs != wantJobs || got.Error != "" {
 				t.Fatalf("put: %+v", got)
 			}
@@ -751,7 +766,7 @@ func TestCredentialAccountErrorState(t *testing.T) {
 			listed := map[Service]string{FlowMusic: `"error":"` + reason + `"}`, MiniMax: `"error":"` + reason + `"}`,
 				GoogleFlow:     `"health":"` + reason + `","error":"` + reason + `"}`,
 				GeminiNotebook: `"health":"` + reason + `","error":"` + reason + `",`,
-				GoogleVids:     `"health":"` + reason + `","error":"` + reason + `"}`}[f.svc]
+				GoogleVids:     `"health":"` + reason + `","error":"` + reason + `"}`, Mureka: `"error":"` + reason + `"}`}[f.svc]
 			run(t, srv.URL, []exchange{
 				{method: "GET", path: f.base(), wantStatus: 200, wantIn: listed},
 				// An account in error cannot be asked for its live credits, usage or allowances.
@@ -832,7 +847,7 @@ func TestCredentialSubscriptionAndCap(t *testing.T) {
 	run(t, srv.URL, []exchange{{method: "GET", path: "/v2/account", wantStatus: 200,
 		wantIn: `"accounts":{"Flow Music API":{"total":1,"active":1,"error":0},"Gemini Notebook API":{"total":1,"active":1,"error":0},` +
 			`"Google Flow API":{"total":1,"active":0,"error":1},"Google Vids API":{"total":1,"active":1,"error":0},` +
-			`"MiniMax API":{"total":1,"active":1,"error":0}}`}})
+			`"MiniMax API":{"total":1,"active":1,"error":0},"Mureka API":{"total":1,"active":1,"error":0}}`}})
 }
 
 // TestCredentialFaults: faults meet the services of the second shape as the others, and a POST carrying

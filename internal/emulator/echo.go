@@ -89,9 +89,15 @@ func postedSecret(r *http.Request) string {
 	}
 	peek := r.Clone(r.Context())
 	peek.Body = io.NopCloser(bytes.NewReader(data))
-	// No service's rules: the secret is read before any rule is checked.
+	// No service's rules: the secret is read before any rule is checked. The credential is the field of
+	// the service posted to, where the path names one: another service's credential field may be its
+	// second secret (Flow Music's refresh_token is Mureka's).
 	var fields []string
 	for _, d := range catalog {
+		if d.cred != nil && strings.HasPrefix(r.URL.Path, d.base) {
+			fields = []string{d.cred.field}
+			break
+		}
 		if d.cred != nil {
 			fields = append(fields, d.cred.field)
 		}

@@ -32,8 +32,9 @@ type Options struct {
 	// Now is the clock; nil means time.Now.
 	Now func() time.Time
 	// RefreshOnRead makes every GET of the services that refresh stored credentials by themselves (Flow
-	// Music and Google Flow, about daily) first refresh those of the accounts it reads, as if a day had
-	// passed (see RefreshCredentials): a credential posted once is then stale as soon as it was read.
+	// Music, Google Flow and Mureka, about daily) first refresh those of the accounts it reads, as if a
+	// day had passed (see RefreshCredentials): a credential posted once is then stale as soon as it was
+	// read.
 	RefreshOnRead bool
 }
 
@@ -85,8 +86,10 @@ type Account struct {
 	// accounts are named by their credential it is the identity read from it: the email (Flow Music,
 	// Google Flow, Gemini Notebook, Google Vids) or MiniMax's numeric user id. The emulator derives it for the first shape, where
 	// PutAccount ignores a given one; for the second PutAccount takes it (or Email when it is empty).
-	ID       string
-	Email    string // the email, also of the second shape's accounts named by one; "" for MiniMax
+	ID string
+	// Email is the email, also of the second shape's accounts named by one and of Mureka's in email
+	// mode; "" for MiniMax.
+	Email    string
 	Region   string
 	Password string
 	MaxJobs  int64
@@ -96,8 +99,15 @@ type Account struct {
 	// Credential is what useapi.net holds for an account of the second shape: the refresh token, token
 	// or cookie table last posted, the fresh one a refresh replaced it with, or, for an account added
 	// without one (PutAccount with none, as useapi.net's remote-browser setup does), one nobody outside
-	// holds. URL is MiniMax's url stored with its token. Both "" for the first shape.
+	// holds. URL is MiniMax's url stored with its token. Both "" for the first shape, and for a Mureka
+	// account added by email and password, whose Password is set instead.
 	Credential, URL string
+	// RefreshToken is Mureka's refresh token stored with its token; "" for other services and when the
+	// account has none.
+	RefreshToken string
+	// AuthMode is how a Mureka account was last added, as it reports it: "email" (Email and Password) or
+	// "token" (Credential); "" for other services. PutAccount derives it from the fields given.
+	AuthMode string
 	// CredentialPosts is how many POSTs carried a password or credential for the account, accepted or
 	// refused, since it was added; credential-less updates and PutAccount do not count.
 	CredentialPosts int
@@ -217,9 +227,13 @@ func (s *Server) Accounts(token string, svc Service) []Account {
 	for _, a := range store {
 		acc := Account{ID: a.id, Email: a.email, Region: a.region, MaxJobs: a.maxJobs, Error: a.err,
 			CredentialPosts: a.posts, Refreshes: a.refreshes, Settings: maps.Clone(a.settings)}
-		if d.cred == nil {
+		acc.AuthMode = d.authMode(a)
+		switch {
+		case d.cred == nil, a.byEmail:
 			acc.Password = a.secret
-		} else {
+		case d.cred.extra == "refresh_token":
+			acc.Credential, acc.RefreshToken = a.secret, a.url
+		default:
 			acc.Credential, acc.URL = a.secret, a.url
 		}
 		out = append(out, acc)
@@ -230,8 +244,10 @@ func (s *Server) Accounts(token string, svc Service) []Account {
 
 // PutAccount adds or changes an account out of band, as another client of the service would; its Error
 // is kept as given. A missing region is the service's first, a zero MaxJobs the service's default. An
-// account of the second shape is the identity in ID (or Email) with a.Credential (and a.URL), which the
-// site then knows as that identity's; without one it holds a credential nobody outside has.
+// account of the second shape is the identity in ID (or Email) with a.Credential (and a.URL or
+// a.RefreshToken), which the site then knows as that identity's; without one it holds a credential nobody
+// outside has. A Mureka account given Email and Password is added that way instead, its ID
+// MurekaAccountID(Email) unless one is given.
 func (s *Server) PutAccount(token string, svc Service, a Account) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
@@ -261,9 +277,9 @@ func (s *Server) RemoveAccount(token string, svc Service, id string) {
 }
 
 // SetAccountError breaks an account, as a lost session would: the list reports message, GET answers 596
-// (Muse, ACE Music, Flow Music, Google Flow, Gemini Notebook and Google Vids answer it as stored, in their
-// health or error), until the account is posted again (with a fresh credential, for the second shape). An
-// empty message heals it.
+// (Muse, ACE Music, Flow Music, Google Flow, Gemini Notebook, Google Vids and Mureka answer it as stored,
+// in their health or error), until the account is posted again (with a fresh credential, for the second
+// shape). An empty message heals it.
 // While EchoSecrets is on, the message embeds the last password or credential posted for the account.
 func (s *Server) SetAccountError(token string, svc Service, id, message string) {
 	s.mu.Lock()

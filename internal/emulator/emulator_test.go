@@ -490,7 +490,8 @@ func TestCallKeys(t *testing.T) {
 		{GoogleFlow, CallKeys{"POST /v1/google-flow/accounts", "GET /v1/google-flow/accounts", "GET /v1/google-flow/accounts/{email}", "DELETE /v1/google-flow/accounts/{email}"}},
 		{GeminiNotebook, CallKeys{"POST /v1/gemini-notebook/accounts", "GET /v1/gemini-notebook/accounts", "GET /v1/gemini-notebook/accounts/{email}", "DELETE /v1/gemini-notebook/accounts/{email}"}},
 		{GoogleVids, CallKeys{"POST /v1/google-vids/accounts", "GET /v1/google-vids/accounts", "GET /v1/google-vids/accounts/{email}", "DELETE /v1/google-vids/accounts/{email}"}},
-		{"mureka", CallKeys{}}, // not emulated
+		{Mureka, CallKeys{"POST /v1/mureka/accounts", "GET /v1/mureka/accounts", "GET /v1/mureka/accounts/{account}", "DELETE /v1/mureka/accounts/{account}"}},
+		{"suno", CallKeys{}}, // not emulated
 	}
 	for _, tt := range tests {
 		if got := Calls(tt.svc); got != tt.want {

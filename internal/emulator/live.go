@@ -5,18 +5,19 @@ import (
 	"time"
 )
 
-// The counter keys of the live reads: each service's features endpoint, which reads one account's live
-// values (credits, plan, quota) from its AI site. The account is named in the query, not the path, and
-// the pages write the route with its trailing slash (…/features/?…). Muse has no such endpoint: its live
-// read is the single-account GET (Calls(Muse).Get), whose quota renderMuse writes.
+// The counter keys of the live reads: each service's features endpoint (Mureka's profile), which reads
+// one account's live values (credits, plan, quota) from its AI site. The account is named in the query,
+// not the path, and the pages write the route with its trailing slash (…/features/?…). Muse has no such
+// endpoint: its live read is the single-account GET (Calls(Muse).Get), whose quota renderMuse writes.
 const (
 	CallMiniMaxFeatures  = http.MethodGet + " /v1/minimax/features/"
 	CallPixVerseFeatures = http.MethodGet + " /v2/pixverse/features/"
 	CallRunwayFeatures   = http.MethodGet + " /v1/runwayml/features/"
+	CallMurekaProfile    = http.MethodGet + " /v1/mureka/profile/"
 )
 
-// liveRoute is one features endpoint: the service, the query parameter that names the account, and the
-// account's live values as the site reports them.
+// liveRoute is one live endpoint, whatever its name: the service, the query parameter that names the
+// account, and the account's live values as the site reports them.
 type liveRoute struct {
 	key    string
 	d      *service
@@ -28,16 +29,17 @@ var liveRoutes = []liveRoute{
 	{CallMiniMaxFeatures, &miniMax, "account", renderMiniMaxFeatures},
 	{CallPixVerseFeatures, &pixverse, "email", renderPixVerseFeatures},
 	{CallRunwayFeatures, &runway, "email", renderRunwayFeatures},
+	{CallMurekaProfile, &mureka, "account", renderMurekaProfile},
 }
 
-// routeLive registers the features endpoints; New calls it once.
+// routeLive registers the live endpoints; New calls it once.
 func (s *Server) routeLive() {
 	for _, route := range liveRoutes {
 		s.mux.HandleFunc(route.key, s.forService(route.d, s.liveRead(route)))
 	}
 }
 
-// liveRead answers a features request with the named account's live values. As the pages say, the
+// liveRead answers a live request with the named account's live values. As the pages say, the
 // parameter may be left out while only one account is configured. Assumed, since the pages show only the
 // 200 and the 401: an unknown account is the service's own not-found (its 404 of GET /accounts/…), none
 // configured its answer to an empty list, several without the parameter a 400, and an account in an

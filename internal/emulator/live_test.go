@@ -17,7 +17,7 @@ func liveServer(t *testing.T) (*Server, string) {
 func TestLiveRoutes(t *testing.T) {
 	t.Parallel()
 	s := New(Options{})
-	for _, key := range []string{CallMiniMaxFeatures, CallPixVerseFeatures, CallRunwayFeatures} {
+	for _, key := range []string{CallMiniMaxFeatures, CallPixVerseFeatures, CallRunwayFeatures, CallMurekaProfile} {
 		if _, pattern := s.mux.Handler(mustRequest(t, key)); pattern != key {
 			t.Errorf("%s: routed as %q", key, pattern)
 		}

@@ -60,23 +60,34 @@ var miniMaxNotFound = refusal{
 // miniMaxTokenLifetime is the 30 days between the page's iat and exp.
 const miniMaxTokenLifetime = 30 * 24 * time.Hour
 
-// miniMaxJWTHeader is the base64url of {"alg":"HS256","typ":"JWT"}: how every such token begins.
+// miniMaxJWTHeader is the base64url of {"alg":"HS256","typ":"JWT"}: how every such token begins (Mureka's too).
 const miniMaxJWTHeader = "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9"
 
-// miniMaxToken takes what looks like a JWT: three dot-separated parts, the first a JSON header.
-func miniMaxToken(value string) (string, string) {
-	parts := strings.Split(value, ".")
-	if len(parts) != 3 || slices.Contains(parts, "") || !strings.HasPrefix(value, sessionTokenPrefix) {
-		return "", "Parameter token must be the hailuoai.video JWT (eyJ…): see Setup MiniMax" // assumed text
+// miniMaxToken takes what looks like a JWT.
+var miniMaxToken = jwtKey("Parameter token must be the hailuoai.video JWT (eyJ…): see Setup MiniMax") // assumed text
+
+// jwtKey is a credential key that takes what looks like a JWT (three dot-separated parts, the first a
+// JSON header) as itself, and refuses anything else with problem.
+func jwtKey(problem string) func(value string) (string, string) {
+	return func(value string) (string, string) {
+		parts := strings.Split(value, ".")
+		if len(parts) != 3 || slices.Contains(parts, "") || !strings.HasPrefix(value, sessionTokenPrefix) {
+			return "", problem
+		}
+		return value, ""
 	}
-	return value, ""
+}
+
+// jwtOf is a JWT-looking token of the JSON payload, signed with seed's bytes: only its shape matters.
+func jwtOf(payload string, seed []byte) string {
+	return miniMaxJWTHeader + "." + base64.RawURLEncoding.EncodeToString([]byte(payload)) + "." + base64.RawURLEncoding.EncodeToString(seed)
 }
 
 // mintMiniMax is a token of user id and the url of a /cursor request of the same browser session.
 func mintMiniMax(id string, seed [32]byte, now time.Time) (string, string) {
 	device := strconv.FormatUint(binary.BigEndian.Uint64(seed[:8])%900_000_000_000_000_000+100_000_000_000_000_000, 10)
 	payload := fmt.Sprintf(`{"user":{"id":%q,"deviceID":%q},"iat":%d,"exp":%d}`, id, device, now.Unix(), now.Add(miniMaxTokenLifetime).Unix())
-	token := miniMaxJWTHeader + "." + base64.RawURLEncoding.EncodeToString([]byte(payload)) + "." + base64.RawURLEncoding.EncodeToString(seed[8:])
+	token := jwtOf(payload, seed[8:])
 	query := url.Values{}
 	for k, v := range map[string]string{
 		"device_platform": "web", "app_id": "3001", "version_code": "22201", "uuid": uuidOf(string(seed[:])),

@@ -26,11 +26,14 @@ const (
 	GoogleFlow     Service = "google_flow"
 	GeminiNotebook Service = "gemini_notebook"
 	GoogleVids     Service = "google_vids"
+	// Mureka is also added with an email and password, but named, as the others here, by the site's
+	// numeric account id.
+	Mureka Service = "mureka"
 )
 
 // catalog is every service's description, in the order Services reports them.
 var catalog = []*service{&kling, &runway, &pixverse, &dreamina, &muse, &aceMusic, &flowMusic, &miniMax, &googleFlow,
-	&geminiNotebook, &googleVids}
+	&geminiNotebook, &googleVids, &mureka}
 
 // Services lists every emulated service.
 func Services() []Service {

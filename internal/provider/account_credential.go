@@ -10,6 +10,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"regexp"
+	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/resourcevalidator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
@@ -56,13 +57,39 @@ type credentialSpec struct {
 	// refreshed says useapi.net replaces the credential it holds with fresh ones by itself, so that the
 	// configured one goes stale (Flow Music, Google Flow; not MiniMax, whose token lives 30 days).
 	refreshed bool
+	// login is a second way the service takes instead of the credential: the account's email and password
+	// (Mureka); nil for a service that takes the credential alone.
+	login *loginWay
 }
 
 // credentialPart is a further secret sent with a credential, such as MiniMax's url.
 type credentialPart struct {
 	name, about string
 	validators  []validator.String
+	// optional says the credential may go without it (Mureka's refresh_token).
+	optional bool
 }
+
+// loginWay is the other way to connect an account of a service that offers two (Mureka): `email` with
+// the password trio instead of the credential. The account is still named by the answer, which is why
+// the email is an argument and not the identity; exactly one way is configured, and switching ways is an
+// update in place that posts the way now configured.
+type loginWay struct {
+	// about describes the email, and password the password argument.
+	about, password string
+	// validators check the password.
+	validators []validator.String
+	// modeAttribute is the computed attribute in which the service says which way it holds the account
+	// by; byLogin and byCredential are its values for the two ways. A way configured other than the one
+	// the service reports is sent again.
+	modeAttribute, byLogin, byCredential string
+}
+
+// Wire fields and arguments of the login way.
+const (
+	loginEmail    = "email"
+	loginPassword = "password"
+)
 
 // identityName is the attribute that names the account: email, or the second shape's identity.
 func (s *accountService) identityName() string {
@@ -72,28 +99,63 @@ func (s *accountService) identityName() string {
 	return "email"
 }
 
-// credentialFields are the wire fields of the credential, field first.
-func (c *credentialSpec) credentialFields() []string {
+// secretFields are the wire fields that hold secrets, each an argument pair name and name_wo: the
+// credential, its parts, and the login way's password.
+func (c *credentialSpec) secretFields() []string {
 	out := []string{c.field}
 	for _, p := range c.parts {
 		out = append(out, p.name)
 	}
+	if c.login != nil {
+		out = append(out, loginPassword)
+	}
 	return out
+}
+
+// credentialFields are every wire field a way to connect sends, field first: what a change is judged by,
+// so that another way, or another email, is a change.
+func (c *credentialSpec) credentialFields() []string {
+	if c.login != nil {
+		return append(c.secretFields(), loginEmail)
+	}
+	return c.secretFields()
 }
 
 func (c *credentialSpec) version() string { return c.field + "_wo_version" }
 
+// versions are the write-only versions: the credential's, and the login way's password's.
+func (c *credentialSpec) versions() []string {
+	if c.login != nil {
+		return []string{c.version(), loginPassword + "_wo_version"}
+	}
+	return []string{c.version()}
+}
+
 // forms says how the credential's arguments are to be given, for descriptions and errors.
 func (c *credentialSpec) forms() string {
-	if len(c.parts) == 0 {
-		return fmt.Sprintf("`%[1]s` (or `%[1]s_wo` with `%[1]s_wo_version`)", c.field)
-	}
 	plain, wo := "`"+c.field+"`", "`"+c.field+"_wo`"
+	var optional string
 	for _, p := range c.parts {
+		if p.optional {
+			optional += fmt.Sprintf(", with `%[1]s` (or `%[1]s_wo`) where there is one", p.name)
+			continue
+		}
 		plain += " and `" + p.name + "`"
 		wo += ", `" + p.name + "_wo`"
 	}
-	return fmt.Sprintf("%s (or %s with `%s`)", plain, wo, c.version())
+	out := fmt.Sprintf("%s (or %s with `%s`)%s", plain, wo, c.version(), optional)
+	if c.login != nil {
+		out += ", or else `email` with `password` (or `password_wo` with `password_wo_version`)"
+	}
+	return out
+}
+
+// fromWords names the arguments useapi.net reads the account from.
+func (c *credentialSpec) fromWords() string {
+	if c.login != nil {
+		return "`" + c.field + "`, or from `email` and the password"
+	}
+	return "`" + c.field + "`"
 }
 
 // credentialAttributes are the identity and the credential's arguments of a second-shape resource.
@@ -102,9 +164,9 @@ func (s *accountService) credentialAttributes() map[string]schema.Attribute {
 	keep := []planmodifier.String{stringplanmodifier.UseStateForUnknown()}
 	attributes := map[string]schema.Attribute{
 		c.identity: schema.StringAttribute{
-			MarkdownDescription: fmt.Sprintf("The %s account useapi.net read from `%s`: %s. Known after the apply that "+
+			MarkdownDescription: fmt.Sprintf("The %s account useapi.net read from %s: %s. Known after the apply that "+
 				"adds the account, and after any apply that sends %s, since another one may belong to another account.",
-				s.title, c.field, c.identityWords(), c.what),
+				s.title, c.fromWords(), c.identityWords(), c.what),
 			Computed:      true,
 			PlanModifiers: keep,
 		},
@@ -114,37 +176,54 @@ func (s *accountService) credentialAttributes() map[string]schema.Attribute {
 		when = "to add the account, to add it again when useapi.net reports it broken, when it changes, and with " +
 			"every change of `max_jobs`, which " + s.title + " takes only with it"
 	}
+	never := "; never otherwise"
 	if c.refreshed {
-		when += "; never otherwise, because useapi.net replaces what it holds with fresh ones by itself, and " +
+		never = "; never otherwise, because useapi.net replaces what it holds with fresh ones by itself, and " +
 			"posting the configured value again once it is stale can break a working account"
-	} else {
-		when += "; never otherwise"
 	}
-	add := func(name, about string, validators []validator.String, version bool) {
-		sentWhen := fmt.Sprintf("It is sent %s. Moving it between `%s` and `%s_wo` is not a change. Optional once "+
+	// add declares the pair name and name_wo, the latter going with the version of field (a part's is
+	// its credential's); version, when not "", says to declare that version too, sending version again.
+	add := func(name, field, about, never string, validators []validator.String, version string) {
+		sentWhen := fmt.Sprintf("It is sent %s%s. Moving it between `%s` and `%s_wo` is not a change. Optional once "+
 			"the account exists: an account set up in useapi.net's own browser can be imported and managed without it.",
-			when, name, name)
+			when, never, name, name)
 		attributes[name] = schema.StringAttribute{
 			MarkdownDescription: about + " Kept in state, marked sensitive. " + sentWhen + " At most one of `" + name +
 				"` and `" + name + "_wo`; prefer `" + name + "_wo` on Terraform 1.11 and later.",
 			Optional: true, Sensitive: true, Validators: validators,
 		}
 		woAbout := about + " Write-only: sent to useapi.net but never stored in plan or state; needs Terraform 1.11 " +
-			"or later (or OpenTofu 1.11), and `" + c.version() + "` with it."
+			"or later (or OpenTofu 1.11), and `" + field + "_wo_version` with it."
 		attributes[name+"_wo"] = schema.StringAttribute{
 			MarkdownDescription: woAbout, Optional: true, WriteOnly: true, Sensitive: true, Validators: validators,
 		}
-		if version {
-			attributes[c.version()] = schema.Int64Attribute{
+		if version != "" {
+			attributes[field+"_wo_version"] = schema.Int64Attribute{
 				MarkdownDescription: fmt.Sprintf("Any number, required with `%s_wo`. Terraform cannot see a write-only "+
-					"value change, so change this number to send %s again.", c.field, c.what),
+					"value change, so change this number to send %s again.", field, version),
 				Optional: true,
 			}
 		}
 	}
-	add(c.field, c.about, append([]validator.String{stringvalidator.LengthAtLeast(1)}, c.validators...), true)
+	what := c.what
+	if c.login != nil {
+		what = "the " + c.field // the password has a version of its own
+		for _, p := range c.parts {
+			what += " and the " + strings.ReplaceAll(p.name, "_", " ")
+		}
+	}
+	add(c.field, c.field, c.about, never, append([]validator.String{stringvalidator.LengthAtLeast(1)}, c.validators...), what)
 	for _, p := range c.parts {
-		add(p.name, p.about, append([]validator.String{stringvalidator.LengthAtLeast(1)}, p.validators...), false)
+		add(p.name, c.field, p.about, never, append([]validator.String{stringvalidator.LengthAtLeast(1)}, p.validators...), "")
+	}
+	if l := c.login; l != nil {
+		attributes[loginEmail] = schema.StringAttribute{
+			MarkdownDescription: l.about + " Goes with `password` or `password_wo`, and not with `" + c.field + "`. " +
+				"A new email is sent with the password, and the answer names the account it signs in to.",
+			Optional: true, Validators: []validator.String{emailValidator()},
+		}
+		// A password does not go stale: useapi.net signs in with it again by itself.
+		add(loginPassword, loginPassword, l.password, "; never otherwise", append([]validator.String{stringvalidator.LengthAtLeast(1)}, l.validators...), "the password")
 	}
 	return attributes
 }
@@ -168,15 +247,25 @@ func (s *accountService) credentialIdentitySchema() identityschema.Schema {
 // version with the write-only form, and every part in the form of the credential.
 func (c *credentialSpec) credentialValidators() []resource.ConfigValidator {
 	field, wo, version := path.Root(c.field), path.Root(c.field+"_wo"), path.Root(c.version())
-	out := []resource.ConfigValidator{
-		resourcevalidator.Conflicting(field.Expression(), wo.Expression()),
-		requiresSet(wo, version),
-		requiresSet(version, wo),
+	out := []resource.ConfigValidator{requiresSet(wo, version), requiresSet(version, wo)}
+	if l := c.login; l != nil {
+		email, password, passwordWO, passwordVersion := path.Root(loginEmail), path.Root(loginPassword),
+			path.Root(loginPassword+"_wo"), path.Root(loginPassword+"_wo_version")
+		out = append(out,
+			// One way, in one form.
+			resourcevalidator.Conflicting(field.Expression(), wo.Expression(), password.Expression(), passwordWO.Expression()),
+			requiresSet(passwordWO, passwordVersion), requiresSet(passwordVersion, passwordWO),
+			requiresSet(email, password, passwordWO), requiresSet(password, email), requiresSet(passwordWO, email))
+	} else {
+		out = append(out, resourcevalidator.Conflicting(field.Expression(), wo.Expression()))
 	}
 	for _, p := range c.parts {
 		part, partWO := path.Root(p.name), path.Root(p.name+"_wo")
 		out = append(out, resourcevalidator.Conflicting(part.Expression(), partWO.Expression()),
-			requiresSet(part, field), requiresSet(field, part), requiresSet(partWO, wo), requiresSet(wo, partWO))
+			requiresSet(part, field), requiresSet(partWO, wo))
+		if !p.optional {
+			out = append(out, requiresSet(field, part), requiresSet(wo, partWO))
+		}
 	}
 	return out
 }
@@ -187,6 +276,8 @@ type givenCredential struct {
 	values map[string]string
 	// set says the configuration gives one (an unknown value counts); known says its value is known.
 	set, known bool
+	// login says it is the login way's email and password.
+	login bool
 }
 
 // givenCredential reads the credential from a configuration: write-only values are only there.
@@ -195,26 +286,64 @@ func (s *accountService) givenCredential(ctx context.Context, config tfsdk.Confi
 	if config.Raw.IsNull() {
 		return out
 	}
-	for i, name := range s.credential.credentialFields() {
-		var plain, wo types.String
-		diags.Append(config.GetAttribute(ctx, path.Root(name), &plain)...)
-		diags.Append(config.GetAttribute(ctx, path.Root(name+"_wo"), &wo)...)
-		v := plain
-		if v.IsNull() {
-			v = wo
+	get := func(name string, pair bool) types.String {
+		var v types.String
+		diags.Append(config.GetAttribute(ctx, path.Root(name), &v)...)
+		if pair && v.IsNull() {
+			diags.Append(config.GetAttribute(ctx, path.Root(name+"_wo"), &v)...)
 		}
-		if i == 0 {
-			out.set = !v.IsNull()
-		}
-		if v.IsUnknown() {
-			out.known = false
-		}
-		out.values[name] = v.ValueString()
+		return v
 	}
-	if !out.set {
-		out.values = map[string]string{}
+	c := s.credential
+	// A way is given when its first field is; the validators keep it to one way.
+	byCredential := []string{c.field}
+	for _, p := range c.parts {
+		byCredential = append(byCredential, p.name)
+	}
+	ways := [][]string{byCredential}
+	if c.login != nil {
+		ways = append(ways, []string{loginPassword, loginEmail})
+	}
+	for i, way := range ways {
+		if get(way[0], true).IsNull() {
+			continue
+		}
+		out.set, out.login = true, i == 1
+		for _, name := range way {
+			v := get(name, name != loginEmail)
+			out.known = out.known && !v.IsUnknown()
+			out.values[name] = v.ValueString()
+		}
+		break
 	}
 	return out
+}
+
+// input is how a given credential is sent: the login way's email names the account in the body, its
+// password and every other credential field are secrets.
+func (g givenCredential) input() (email string, credential map[string]string) {
+	credential = make(map[string]string, len(g.values))
+	for field, v := range g.values {
+		if g.login && field == loginEmail {
+			email = v
+			continue
+		}
+		credential[field] = v
+	}
+	return email, credential
+}
+
+// otherWay reports whether the service holds the account by another way than the one given (recorded
+// in mode): then the given one is sent, even if it is the one last sent.
+func (c *credentialSpec) otherWay(mode types.String, g givenCredential) bool {
+	if c.login == nil || !g.set || mode.IsNull() || mode.IsUnknown() {
+		return false
+	}
+	want := c.login.byCredential
+	if g.login {
+		want = c.login.byLogin
+	}
+	return mode.ValueString() != want
 }
 
 // credentialKey, in private state, holds a salted digest of the credential last sent (a credentialMark).
@@ -288,7 +417,7 @@ func (r *accountResource) useOf(ctx context.Context, prior, planned accountArgs,
 		!prior.PasswordWOVersion.Equal(planned.PasswordWOVersion)
 	// Without a mark (an imported account) the configured credential is taken as the one useapi.net
 	// holds: sending it could only replace a fresher one.
-	changed := given.set && (!given.known || (len(mark) > 0 && !c.matches(mark, given))) || bumped
+	changed := given.set && (!given.known || (len(mark) > 0 && !c.matches(mark, given)) || c.otherWay(prior.Mode, given)) || bumped
 	readd := !prior.Error.IsNull() // the service reports it broken, or its create got no definite answer
 	// A setting changes as max_jobs does: without the credential, where the service takes that.
 	jobs := (r.svc.hasMaxJobs() && !prior.MaxJobs.Equal(planned.MaxJobs)) || settingsChanged(prior.Settings, planned.Settings)

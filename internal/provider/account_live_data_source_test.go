@@ -34,6 +34,8 @@ var liveCases = []liveCase{
 	{svc: pixverseService, emu: emulator.PixVerse, put: putPassword(emulator.PixVerse), call: emulator.CallPixVerseFeatures},
 	{svc: miniMaxService, emu: emulator.MiniMax, put: putCredentialed(emulator.MiniMax), call: emulator.CallMiniMaxFeatures,
 		id: "1234567890", missing: "987654321"},
+	{svc: murekaService, emu: emulator.Mureka, put: putCredentialed(emulator.Mureka), call: emulator.CallMurekaProfile,
+		id: "123456789", missing: "987654321"},
 }
 
 func putPassword(svc emulator.Service) func(*accEnv, string) {
@@ -118,4 +120,17 @@ func (c liveCase) jobsChecks(addr string) []statecheck.StateCheck {
 		return nil
 	}
 	return []statecheck.StateCheck{statecheck.ExpectKnownValue(addr, tfjsonpath.New("max_jobs"), knownvalue.Int64Exact(2))}
+}
+
+// TestLiveCasesCoverEveryService: every service with a live read is driven by TestAccLiveAccountDataSource.
+func TestLiveCasesCoverEveryService(t *testing.T) {
+	driven := map[*accountService]bool{}
+	for _, c := range liveCases {
+		driven[c.svc] = true
+	}
+	for _, s := range accountServices {
+		if s.live != nil && !driven[s] {
+			t.Errorf("%s has a live read but no liveCase", s.typeName())
+		}
+	}
 }

@@ -64,6 +64,8 @@ type accountArgs struct {
 	PasswordWOVersion types.Int64
 	// Error is the service's reason the account needs attention, as last recorded.
 	Error types.String
+	// Mode is, for a service with two ways to connect, the way the service last said it holds the account by.
+	Mode types.String
 	// Settings are the service's settings, by argument name.
 	Settings map[string]types.String
 }
@@ -113,7 +115,7 @@ func (r *accountResource) ModifyPlan(ctx context.Context, req resource.ModifyPla
 	if req.State.Raw.IsNull() || req.Plan.Raw.IsNull() {
 		return
 	}
-	prior, planned, ok := updatePlan(req, &resp.Diagnostics)
+	prior, planned, ok := updatePlan(req, &resp.Diagnostics, nil)
 	if !ok {
 		return
 	}
@@ -131,14 +133,15 @@ func (r *accountResource) ModifyPlan(ctx context.Context, req resource.ModifyPla
 }
 
 // updatePlan reads the prior state and the plan of an update, and reports false when there is nothing to
-// look at: a healthy account with nothing to change, the common case of a large plan, stays cheap.
-func updatePlan(req resource.ModifyPlanRequest, diags *diag.Diagnostics) (prior, planned rawObject, ok bool) {
+// look at: a healthy account with nothing to change, the common case of a large plan, stays cheap. look,
+// when not nil, says that prior must be looked at even so.
+func updatePlan(req resource.ModifyPlanRequest, diags *diag.Diagnostics, look func(prior rawObject) bool) (prior, planned rawObject, ok bool) {
 	prior, err := rawAttributes(req.State.Raw)
 	if err != nil {
 		diags.AddError("Unable to read the prior state", err.Error())
 		return nil, nil, false
 	}
-	if prior["error"].IsNull() && req.Plan.Raw.Equal(req.State.Raw) {
+	if prior["error"].IsNull() && req.Plan.Raw.Equal(req.State.Raw) && (look == nil || !look(prior)) {
 		return nil, nil, false
 	}
 	planned, err = rawAttributes(req.Plan.Raw)
@@ -305,9 +308,9 @@ func (r *accountResource) Read(ctx context.Context, req resource.ReadRequest, re
 		return // a second-shape create without a definite answer: nothing names the account until it is posted again
 	}
 
-	if !state.Password.IsNull() {
-		// The service may echo a stored password in an account's error; state has this one to mask.
-		ctx = useapi.WithSecrets(ctx, state.Password.ValueString())
+	// The service may echo a stored password or credential in an account's error; state has these to mask.
+	if held := r.svc.heldSecrets(attrs); len(held) > 0 {
+		ctx = useapi.WithSecrets(ctx, held...)
 	}
 	got, err := r.svc.calls.read(ctx, r.data.client, id)
 	switch {
@@ -513,6 +516,12 @@ func (r *accountResource) args(attrs rawObject) accountArgs {
 	}
 	if c := r.svc.credential; c != nil {
 		a.Email, a.Password, a.PasswordWOVersion = attrs.string(c.identity), attrs.string(c.field), attrs.int64(c.version())
+		if l := c.login; l != nil {
+			a.Mode = attrs.string(l.modeAttribute)
+			if a.PasswordWOVersion.IsNull() { // the validators allow one way's version at most
+				a.PasswordWOVersion = attrs.int64(loginPassword + "_wo_version")
+			}
+		}
 	}
 	a.Settings = r.svc.settingsOf(attrs)
 	if r.svc.hasRegion() {

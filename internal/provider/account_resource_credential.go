@@ -33,7 +33,12 @@ func (r *accountResource) modifyCredentialedPlan(ctx context.Context, req resour
 		}
 		return
 	}
-	prior, planned, ok := updatePlan(req, &resp.Diagnostics)
+	var look func(rawObject) bool
+	if l := r.svc.credential.login; l != nil {
+		// The service may hold the account by the other way than the configured one.
+		look = func(prior rawObject) bool { return r.svc.credential.otherWay(prior.string(l.modeAttribute), given) }
+	}
+	prior, planned, ok := updatePlan(req, &resp.Diagnostics, look)
 	if !ok {
 		return
 	}
@@ -79,7 +84,8 @@ func (r *accountResource) createCredentialed(ctx context.Context, req resource.C
 		return
 	}
 	in := r.input(plan, "")
-	sent := useapi.AccountInput{Credential: given.values, MaxJobs: in.MaxJobs, Settings: in.Settings}
+	sent := useapi.AccountInput{MaxJobs: in.MaxJobs, Settings: in.Settings}
+	sent.Email, sent.Credential = given.input()
 	got, err := r.svc.calls.upsert(ctx, r.data.client, sent)
 	settled := err == nil && got.id != ""
 	switch {
@@ -242,7 +248,7 @@ func (r *accountResource) updateCredentialed(ctx context.Context, req resource.U
 	in := r.input(plan, "")
 	sent := useapi.AccountInput{MaxJobs: in.MaxJobs, Settings: in.Settings}
 	if use.send {
-		sent.Credential = given.values
+		sent.Email, sent.Credential = given.input()
 	} else {
 		sent.Email = was // the service's credential-less update of the account it holds
 	}
@@ -305,11 +311,31 @@ func (r *accountResource) updateCredentialed(ctx context.Context, req resource.U
 	}
 }
 
-// credentialArgs are the arguments that hold the credential, in both forms, and its version.
+// credentialArgs are the arguments that hold the credential, in both forms, and its version; with a
+// login way, also the email and the password's.
 func (s *accountService) credentialArgs() []string {
 	var out []string
-	for _, f := range s.credential.credentialFields() {
+	for _, f := range s.credential.secretFields() {
 		out = append(out, f, f+"_wo")
 	}
-	return append(out, s.credential.version())
+	if s.credential.login != nil {
+		out = append(out, loginEmail)
+	}
+	return append(out, s.credential.versions()...)
+}
+
+// heldSecrets are the secrets state holds of an account (the sensitive forms), to mask in what the
+// service answers about it.
+func (s *accountService) heldSecrets(attrs rawObject) []string {
+	fields := []string{"password"}
+	if s.credential != nil {
+		fields = s.credential.secretFields()
+	}
+	var out []string
+	for _, f := range fields {
+		if v := attrs.string(f); !v.IsNull() && !v.IsUnknown() {
+			out = append(out, v.ValueString())
+		}
+	}
+	return out
 }

@@ -388,7 +388,7 @@ func (s *accountService) writeOnlyNames() []string {
 		return []string{"password_wo"}
 	}
 	var out []string
-	for _, f := range s.credential.credentialFields() {
+	for _, f := range s.credential.secretFields() {
 		out = append(out, f+"_wo")
 	}
 	return out

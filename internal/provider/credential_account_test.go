@@ -22,7 +22,7 @@ import (
 type credentialCase struct {
 	svc *accountService
 	emu emulator.Service
-	// identity is the n-th upstream account's identity: an email, or MiniMax's digits.
+	// identity is the n-th upstream account's identity: an email, or MiniMax's and Mureka's digits.
 	identity func(name string) string
 	// refreshByList says the service's accounts are refreshed from its list, not their own URL.
 	refreshByList bool
@@ -32,7 +32,7 @@ type credentialCase struct {
 
 func emailIdentity(name string) string { return name + "@example.com" }
 
-// digitsIdentity is a stable MiniMax user id for name.
+// digitsIdentity is a stable MiniMax user id or Mureka account id for name.
 func digitsIdentity(name string) string {
 	n := uint64(1469)
 	for _, r := range name {
@@ -45,6 +45,8 @@ var credentialCases = []credentialCase{
 	{svc: flowMusicService, emu: emulator.FlowMusic, identity: emailIdentity, refreshByList: true, refreshes: true},
 	{svc: miniMaxService, emu: emulator.MiniMax, identity: digitsIdentity},
 	{svc: googleFlowService, emu: emulator.GoogleFlow, identity: emailIdentity, refreshByList: true, refreshes: true},
+	// Mureka's token way; its email and password way is driven in mureka_account_test.go.
+	{svc: murekaService, emu: emulator.Mureka, identity: digitsIdentity, refreshes: true},
 	{svc: geminiNotebookService, emu: emulator.GeminiNotebook, identity: emailIdentity, refreshByList: true},
 	{svc: googleVidsService, emu: emulator.GoogleVids, identity: emailIdentity, refreshByList: true},
 }
@@ -62,19 +64,32 @@ func forEachCredentialService(t *testing.T, test func(t *testing.T, c credential
 	}
 }
 
-// credential is what a user copies for one upstream account: the credential and, for MiniMax, its url.
-type credential struct{ value, url string }
+// credential is what a user copies for one upstream account: the credential and its further part, if
+// the service has one (MiniMax's url, Mureka's refresh token).
+type credential struct{ value, part string }
 
 // issue makes the emulated site issue a fresh credential of the account named.
 func (c credentialCase) issue(env *accEnv, identity string) credential {
 	value := env.emu.IssueCredential(c.emu, identity)
-	return credential{value: value, url: env.emu.CredentialURL(c.emu, value)}
+	cred := credential{value: value}
+	if c.hasParts() {
+		switch c.partName() {
+		case "url":
+			cred.part = env.emu.CredentialURL(c.emu, value)
+		case "refresh_token":
+			cred.part = env.emu.CredentialRefreshToken(c.emu, value)
+		}
+	}
+	return cred
 }
 
 func (c credentialCase) addr() string             { return c.svc.typeName() + ".test" }
 func (c credentialCase) field() string            { return c.svc.credential.field }
 func (c credentialCase) calls() emulator.CallKeys { return emulator.Calls(c.emu) }
 func (c credentialCase) hasParts() bool           { return len(c.svc.credential.parts) > 0 }
+
+// partName is the argument of the credential's further part, when hasParts.
+func (c credentialCase) partName() string { return c.svc.credential.parts[0].name }
 
 func (c credentialCase) refresh() string {
 	if c.refreshByList {
@@ -91,7 +106,7 @@ func (c credentialCase) jobs(n int64) int64 {
 	return c.svc.maxJobs.max - n%(c.svc.maxJobs.max-c.svc.maxJobs.min+1)
 }
 
-// variables declares the configuration's inputs: the credential and its url, ephemeral for the
+// variables declares the configuration's inputs: the credential and its part, ephemeral for the
 // write-only form as the docs recommend.
 func variables(writeOnly bool) string {
 	ephemeral := ""
@@ -103,7 +118,7 @@ variable "credential" {
   type      = string
   sensitive = true%[1]s
 }
-variable "url" {
+variable "part" {
   type      = string
   sensitive = true
   default   = ""%[1]s
@@ -113,7 +128,7 @@ variable "url" {
 
 // vars are the variables' values for cred.
 func vars(cred credential) config.Variables {
-	return config.Variables{"credential": config.StringVariable(cred.value), "url": config.StringVariable(cred.url)}
+	return config.Variables{"credential": config.StringVariable(cred.value), "part": config.StringVariable(cred.part)}
 }
 
 // body is the resource's arguments: the credential in the sensitive form, or with version > 0 in the
@@ -125,12 +140,12 @@ func (c credentialCase) body(version int, jobs int64, extra string) string {
 	case version > 0:
 		fmt.Fprintf(&b, "%s_wo = var.credential\n%s_wo_version = %d\n", f, f, version)
 		if c.hasParts() {
-			b.WriteString("url_wo = var.url\n")
+			b.WriteString(c.partName() + "_wo = var.part\n")
 		}
 	case version == 0:
 		fmt.Fprintf(&b, "%s = var.credential\n", f)
 		if c.hasParts() {
-			b.WriteString("url = var.url\n")
+			b.WriteString(c.partName() + " = var.part\n")
 		}
 	}
 	if jobs > 0 {
@@ -462,17 +477,17 @@ func TestAccCredentialAccount_oneAccountOneResource(t *testing.T) {
 		a, b := c.issue(env, id), c.issue(env, id)
 		block := func(name, v, extra string) string {
 			body := strings.ReplaceAll(c.body(0, c.jobs(1), extra), "var.credential", "var.credential_"+v)
-			body = strings.ReplaceAll(body, "var.url", "var.url_"+v)
+			body = strings.ReplaceAll(body, "var.part", "var.part_"+v)
 			return fmt.Sprintf("resource %q %q {\n%s}\n", c.svc.typeName(), name, body)
 		}
-		inputs := env.providerBlock() + strings.NewReplacer(`"credential"`, `"credential_a"`, `"url"`, `"url_a"`).Replace(variables(false)) +
-			strings.NewReplacer(`"credential"`, `"credential_b"`, `"url"`, `"url_b"`).Replace(variables(false))
+		inputs := env.providerBlock() + strings.NewReplacer(`"credential"`, `"credential_a"`, `"part"`, `"part_a"`).Replace(variables(false)) +
+			strings.NewReplacer(`"credential"`, `"credential_b"`, `"part"`, `"part_b"`).Replace(variables(false))
 		// two after one, so that which of the two is refused is known.
 		one := block("one", "a", "")
 		cfg := inputs + one + block("two", "b", "depends_on = ["+c.svc.typeName()+".one]\n")
 		both := config.Variables{
-			"credential_a": config.StringVariable(a.value), "url_a": config.StringVariable(a.url),
-			"credential_b": config.StringVariable(b.value), "url_b": config.StringVariable(b.url),
+			"credential_a": config.StringVariable(a.value), "part_a": config.StringVariable(a.part),
+			"credential_b": config.StringVariable(b.value), "part_b": config.StringVariable(b.part),
 		}
 		resource.Test(t, resource.TestCase{
 			ProtoV6ProviderFactories: protoV6ProviderFactories,
@@ -514,7 +529,7 @@ func TestAccCredentialAccount_badInput(t *testing.T) {
 		}
 		url, urlWO := "", ""
 		if c.hasParts() {
-			url, urlWO = fmt.Sprintf("url = %q\n", good.url), "url_wo = var.url\n"
+			url, urlWO = fmt.Sprintf("%s = %q\n", c.partName(), good.part), c.partName()+"_wo = var.part\n"
 		}
 		value := fmt.Sprintf("%s = var.credential\n", f)
 		tests := []badInput{
@@ -580,4 +595,17 @@ func TestAccCredentialAccount_badInput(t *testing.T) {
 // hclString is s as an HCL string literal: quoted, with template sequences escaped.
 func hclString(s string) string {
 	return strings.NewReplacer("${", "$${", "%{", "%%{").Replace(strconv.Quote(s))
+}
+
+// TestCredentialCasesCoverEveryService: every service of the second shape runs the suite above.
+func TestCredentialCasesCoverEveryService(t *testing.T) {
+	driven := map[*accountService]bool{}
+	for _, c := range credentialCases {
+		driven[c.svc] = true
+	}
+	for _, s := range accountServices {
+		if s.credential != nil && !driven[s] {
+			t.Errorf("%s is of the second shape but has no credentialCase", s.typeName())
+		}
+	}
 }

@@ -44,8 +44,8 @@ func TestAccCredentialsStayOutOfOutput(t *testing.T) {
 		for _, g := range all {
 			name := g.c.svc.name
 			fmt.Fprintf(&b, "variable %q {\n  type = string\n  sensitive = true\n  ephemeral = true\n}\n", name+"_cred")
-			fmt.Fprintf(&b, "variable %q {\n  type = string\n  sensitive = true\n  ephemeral = true\n  default = \"\"\n}\n", name+"_url")
-			body := strings.NewReplacer("var.credential", "var."+name+"_cred", "var.url", "var."+name+"_url").Replace(g.c.body(version, g.c.jobs(1), ""))
+			fmt.Fprintf(&b, "variable %q {\n  type = string\n  sensitive = true\n  ephemeral = true\n  default = \"\"\n}\n", name+"_part")
+			body := strings.NewReplacer("var.credential", "var."+name+"_cred", "var.part", "var."+name+"_part").Replace(g.c.body(version, g.c.jobs(1), ""))
 			fmt.Fprintf(&b, "resource %q \"wo\" {\n%s}\n", g.c.svc.typeName(), body)
 		}
 		fmt.Fprintf(&b, "resource \"useapi_flow_music_account\" \"in_state\" {\n  refresh_token = %s\n}\n", hclString(inState.value))
@@ -58,7 +58,7 @@ func TestAccCredentialsStayOutOfOutput(t *testing.T) {
 	credentialEnv := func(pick func(given) credential) []string {
 		var out []string
 		for _, g := range all {
-			out = append(out, "TF_VAR_"+g.c.svc.name+"_cred="+pick(g).value, "TF_VAR_"+g.c.svc.name+"_url="+pick(g).url)
+			out = append(out, "TF_VAR_"+g.c.svc.name+"_cred="+pick(g).value, "TF_VAR_"+g.c.svc.name+"_part="+pick(g).part)
 		}
 		return out
 	}
@@ -142,8 +142,8 @@ const refusedToken = "never-issued-refresh-token-0123456789"
 // table each cookie's value, which a service may answer with on its own.
 func credentialParts(c credential) []string {
 	out := []string{c.value}
-	if c.url != "" {
-		out = append(out, c.url)
+	if c.part != "" {
+		out = append(out, c.part)
 	}
 	for line := range strings.SplitSeq(c.value, "\n") {
 		if fields := strings.Split(line, "\t"); len(fields) > 1 && len(fields[1]) >= 8 {

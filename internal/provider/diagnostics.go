@@ -145,6 +145,12 @@ func (s *accountService) credentialAdvice(reason useapi.Reason) string {
 	}
 	advice := fmt.Sprintf("%s: check %s. useapi.net replaces the ones it holds over time, so one copied earlier may be "+
 		"stale: get a fresh one from %s, set it with %s, and apply.", what, c.what, c.where, c.forms())
+	if c.login != nil {
+		advice = fmt.Sprintf("%s: check %s. With `email`, check the email and password, and that the account can sign "+
+			"in to %s (for `password_wo`, bump `password_wo_version` to send a new password). With `%s`, one copied "+
+			"earlier may be stale, as useapi.net replaces the ones it holds over time: get a fresh one from %s, set it "+
+			"with %s, and apply.", what, c.what, s.title, c.field, c.where, c.forms())
+	}
 	if s.hasMaxJobs() {
 		advice += fmt.Sprintf(" max_jobs must be from %d to %d.", s.maxJobs.min, s.maxJobs.max)
 	}

@@ -12,8 +12,11 @@ import (
 	"github.com/useapi-community/terraform-provider-useapi/internal/useapi"
 )
 
-// miniMaxUserID is MiniMax's numeric user id, the account's identity.
-var miniMaxUserID = regexp.MustCompile(`^[0-9]+$`)
+// numericID is an identity of digits: MiniMax's user id, Mureka's account id.
+var numericID = regexp.MustCompile(`^[0-9]+$`)
+
+// jwtPattern is a JWT as copied whole: three dot-separated parts, without spaces or line breaks.
+var jwtPattern = regexp.MustCompile(`^[^.\s]+\.[^.\s]+\.[^.\s]+$`)
 
 // miniMaxService is useapi_minimax_account and useapi_minimax_accounts.
 var miniMaxService = &accountService{
@@ -23,13 +26,13 @@ var miniMaxService = &accountService{
 	credential: &credentialSpec{
 		field:     "token",
 		identity:  "account",
-		idPattern: miniMaxUserID,
+		idPattern: numericID,
 		idForm:    "its MiniMax user id, digits such as 1234567890123456",
 		what:      "the token and url",
 		where: "the `token` and the request URL of a `/cursor` call, both copied from the browser's DevTools while " +
 			"signed in at https://hailuoai.video (useapi.net's *Setup MiniMax* page shows where)",
 		about: "The hailuoai.video session token (a JWT), from which useapi.net reads the account's MiniMax user id.",
-		validators: []validator.String{secretMatches(regexp.MustCompile(`^[^.\s]+\.[^.\s]+\.[^.\s]+$`),
+		validators: []validator.String{secretMatches(jwtPattern,
 			"must be the hailuoai.video JWT: three dot-separated parts, copied whole, without spaces or line breaks")},
 		parts: []credentialPart{{
 			name: "url",

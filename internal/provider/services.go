@@ -5,7 +5,7 @@ import "strings"
 // accountServices are the services whose accounts the provider manages. Adding one is a description in a
 // service_<name>.go file and a line here.
 var accountServices = []*accountService{klingService, runwayService, pixverseService, dreaminaService, museService, aceMusicService,
-	flowMusicService, miniMaxService, googleFlowService, geminiNotebookService, googleVidsService}
+	flowMusicService, miniMaxService, googleFlowService, murekaService, geminiNotebookService, googleVidsService}
 
 // serviceTitles names the services for a description, such as "Kling, Runway and Muse".
 func serviceTitles() string {

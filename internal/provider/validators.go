@@ -104,15 +104,18 @@ func (v exactlyOneSetValidator) ValidateResource(ctx context.Context, req resour
 	}
 }
 
-// requiresSet requires the root attribute required to be set whenever attribute is.
-func requiresSet(attribute, required path.Path) resource.ConfigValidator {
+// requiresSet requires one of the root attributes required to be set whenever attribute is.
+func requiresSet(attribute path.Path, required ...path.Path) resource.ConfigValidator {
 	return requiresSetValidator{attribute: attribute, required: required}
 }
 
-type requiresSetValidator struct{ attribute, required path.Path }
+type requiresSetValidator struct {
+	attribute path.Path
+	required  []path.Path
+}
 
 func (v requiresSetValidator) Description(context.Context) string {
-	return fmt.Sprintf("Attribute %q must be specified when %q is specified", v.required, v.attribute)
+	return fmt.Sprintf("Attribute %s must be specified when %q is specified", quotedPaths(v.required, " or "), v.attribute)
 }
 
 func (v requiresSetValidator) MarkdownDescription(ctx context.Context) string {
@@ -125,13 +128,15 @@ func (v requiresSetValidator) ValidateResource(ctx context.Context, req resource
 	if diags.HasError() || !set {
 		return
 	}
-	required, _, diags := setState(ctx, req.Config, v.required)
-	resp.Diagnostics.Append(diags...)
-	if diags.HasError() || required {
-		return
+	for _, p := range v.required {
+		required, _, diags := setState(ctx, req.Config, p)
+		resp.Diagnostics.Append(diags...)
+		if diags.HasError() || required {
+			return
+		}
 	}
 	resp.Diagnostics.AddAttributeError(v.attribute, "Missing Attribute Configuration",
-		fmt.Sprintf("%s. Set %q as well, or remove %q.", v.Description(ctx), v.required, v.attribute))
+		fmt.Sprintf("%s. Set %s as well, or remove %q.", v.Description(ctx), quotedPaths(v.required, " or "), v.attribute))
 }
 
 // setState reports whether the configuration sets the attribute at p (to a value, or to one not known

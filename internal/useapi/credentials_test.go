@@ -135,6 +135,28 @@ func TestCredentialServicesAgainstEmulator(t *testing.T) {
 			list:   func(c *useapi.Client) ([]string, error) { return keys(c.GoogleVids().List(context.Background())) },
 			remove: func(c *useapi.Client, key string) error { return c.GoogleVids().Delete(context.Background(), key) },
 		},
+		{
+			svc: emulator.Mureka, identity: "300400500",
+			credential: func(emu *emulator.Server, v string) map[string]string {
+				return map[string]string{"token": v, "refresh_token": emu.CredentialRefreshToken(emulator.Mureka, v)}
+			},
+			upsert: func(c *useapi.Client, in useapi.AccountInput) (result, error) {
+				a, err := c.Mureka().Upsert(context.Background(), in)
+				if err != nil {
+					return result{}, err
+				}
+				return result{a.Account, nil}, nil
+			},
+			get: func(c *useapi.Client, key string) (result, error) {
+				a, err := c.Mureka().Get(context.Background(), key)
+				if err != nil {
+					return result{}, err
+				}
+				return result{a.Account, nil}, nil
+			},
+			list:   func(c *useapi.Client) ([]string, error) { return keys(c.Mureka().List(context.Background())) },
+			remove: func(c *useapi.Client, key string) error { return c.Mureka().Delete(context.Background(), key) },
+		},
 	}
 	for _, tt := range tests {
 		t.Run(string(tt.svc), func(t *testing.T) {
@@ -145,7 +167,7 @@ func TestCredentialServicesAgainstEmulator(t *testing.T) {
 			}
 			secret := emu.IssueCredential(tt.svc, tt.identity)
 			in := useapi.AccountInput{Credential: tt.credential(emu, secret)}
-			if tt.svc != emulator.GoogleFlow {
+			if tt.svc != emulator.GoogleFlow && tt.svc != emulator.Mureka { // neither has maxJobs
 				in.MaxJobs = jobs(3)
 			}
 			got, err := tt.upsert(c, in)

@@ -74,22 +74,22 @@ type MiniMaxCreditExpiry struct {
 // service's 596 APIError.
 func (c *Client) MiniMaxFeatures(ctx context.Context, account string) (*MiniMaxFeatures, error) {
 	var out MiniMaxFeatures
-	if err := c.readLive(ctx, c.MiniMax().api, "minimax", "account", account, &out); err != nil {
+	if err := c.readLive(ctx, c.MiniMax().api, "minimax", "features", "account", account, &out); err != nil {
 		return nil, err
 	}
 	return &out, nil
 }
 
-// readLive is a GET of a service's live read of one account, /{version}/{service}/features/?{param}=
-// {account}: unlike the account endpoints it names the account in the query. It runs as the service's
-// account calls do (the same secret fields, the same not-found words). The version is that of the
-// service's account collection.
-func (c *Client) readLive(ctx context.Context, api accountsAPI, service, param, account string, out any) error {
+// readLive is a GET of a service's live read of one account, /{version}/{service}/{endpoint}/?{param}=
+// {account} (the endpoint is "features", or Mureka's "profile"): unlike the account endpoints it names
+// the account in the query. It runs as the service's account calls do (the same secret fields, the same
+// not-found words). The version is that of the service's account collection.
+func (c *Client) readLive(ctx context.Context, api accountsAPI, service, endpoint, param, account string, out any) error {
 	query := url.Values{}
 	if account != "" {
 		query.Set(param, account)
 	}
 	// "features/" as the pages write it: the trailing slash is part of the documented URL.
-	segments := []string{api.collection[0], service, "features", ""}
+	segments := []string{api.collection[0], service, endpoint, ""}
 	return newAccounts[struct{}](c, api).callQuery(ctx, http.MethodGet, segments, query, nil, out)
 }

@@ -33,7 +33,7 @@ type PixVerseFeatures struct {
 // service's 596 APIError.
 func (c *Client) PixVerseFeatures(ctx context.Context, email string) (*PixVerseFeatures, error) {
 	var out PixVerseFeatures
-	if err := c.readLive(ctx, c.PixVerse().api, "pixverse", "email", email, &out); err != nil {
+	if err := c.readLive(ctx, c.PixVerse().api, "pixverse", "features", "email", email, &out); err != nil {
 		return nil, err
 	}
 	return &out, nil

@@ -26,7 +26,7 @@ type RunwayUsed struct {
 // service's 596 APIError.
 func (c *Client) RunwayFeatures(ctx context.Context, email string) (*RunwayFeatures, error) {
 	var out RunwayFeatures
-	if err := c.readLive(ctx, c.Runway().api, "runwayml", "email", email, &out); err != nil {
+	if err := c.readLive(ctx, c.Runway().api, "runwayml", "features", "email", email, &out); err != nil {
 		return nil, err
 	}
 	return &out, nil
