@@ -363,3 +363,69 @@ resource "useapi_mureka_account" "in_state" {
 		t.Error("state lacks the password kept in it, so the grep of state proves nothing")
 	}
 }
+
+// TestAccMurekaAccount_lostAnswers: the email and password way is settled as the token's is. A create
+// whose answers were lost is the one account that appeared; a switch of ways whose answer was lost keeps
+// the account, marked, and the next apply sends the configured way again, which settles it.
+func TestAccMurekaAccount_lostAnswers(t *testing.T) {
+	skipUnlessAcc(t)
+	t.Parallel()
+	env := newAccEnv(t)
+	env.needsEmulator(t)
+	c := murekaCase()
+	email := "lost-answers@example.com"
+	id := emulator.MurekaAccountID(email)
+	vars := murekaVars("a-password", c.issue(env, id))
+	provider := env.providerBlockWith("max_retries = 2")
+	cfg := func(body string) string {
+		return strings.Replace(murekaConfig(env, body), env.providerBlock(), provider, 1)
+	}
+	byEmail := fmt.Sprintf("email = %q\npassword = var.password\n", email)
+	byToken := "token = var.token\nrefresh_token = var.refresh_token\n"
+	lose := func() { env.emu.FailNext(3, emulator.Fault{Kind: emulator.LoseAnswer, Method: "POST"}) }
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: protoV6ProviderFactories,
+		CheckDestroy:             c.expectHeld(env, map[string]int64{}).fn(),
+		Steps: []resource.TestStep{
+			{
+				PreConfig:       lose,
+				Config:          cfg(byEmail),
+				ConfigVariables: vars,
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
+				},
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue(murekaAddr, tfjsonpath.New("id"), knownvalue.StringExact(id)),
+					statecheck.ExpectKnownValue(murekaAddr, tfjsonpath.New("error"), knownvalue.Null()),
+					expectMode(env, id, "email"),
+				},
+			},
+			{
+				PreConfig:       lose,
+				Config:          cfg(byToken),
+				ConfigVariables: vars,
+				ExpectError:     errorRegexp("Unable to update Mureka account"),
+			},
+			{
+				// Kept, marked: the plan sends the token again, and its answer settles the account.
+				PreConfig:       env.resetCalls,
+				Config:          cfg(byToken),
+				ConfigVariables: vars,
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					PreApply: []plancheck.PlanCheck{
+						plancheck.ExpectResourceAction(murekaAddr, plancheck.ResourceActionUpdate),
+						plancheck.ExpectUnknownValue(murekaAddr, tfjsonpath.New("auth_mode")),
+					},
+					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
+				},
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue(murekaAddr, tfjsonpath.New("id"), knownvalue.StringExact(id)),
+					statecheck.ExpectKnownValue(murekaAddr, tfjsonpath.New("auth_mode"), knownvalue.StringExact("token")),
+					statecheck.ExpectKnownValue(murekaAddr, tfjsonpath.New("error"), knownvalue.Null()),
+					env.expectCalls(plus(c.calls().Get, 1, c.calls().Post, 1)),
+					c.expectHeld(env, map[string]int64{id: 0}),
+				},
+			},
+		},
+	})
+}
