@@ -1,12 +1,10 @@
 package emulator
 
 import (
-	"bytes"
 	"cmp"
 	"context"
 	"encoding/json"
 	"fmt"
-	"mime/multipart"
 	"net/http"
 	"net/url"
 	"slices"
@@ -280,21 +278,9 @@ func TestFlowMusic(t *testing.T) {
 	}
 
 	// The pages take multipart/form-data too.
-	var body bytes.Buffer
-	mw := multipart.NewWriter(&body)
-	_ = mw.WriteField("refresh_token", s.IssueCredential(FlowMusic, "multi@example.com"))
-	_ = mw.WriteField("maxJobs", "16")
-	_ = mw.Close()
-	req, _ := http.NewRequest("POST", srv.URL+base, &body)
-	req.Header.Set("Authorization", "Bearer "+token)
-	req.Header.Set("Content-Type", mw.FormDataContentType())
-	resp, err := http.DefaultClient.Do(req)
-	if err != nil {
-		t.Fatal(err)
-	}
-	_ = resp.Body.Close()
-	if got := accountOf(t, s, FlowMusic, "multi@example.com"); resp.StatusCode != 201 || got.MaxJobs != 16 {
-		t.Fatalf("multipart: %d, %+v", resp.StatusCode, got)
+	status := postMultipart(t, srv.URL+base, map[string]string{"refresh_token": s.IssueCredential(FlowMusic, "multi@example.com"), "maxJobs": "16"})
+	if got := accountOf(t, s, FlowMusic, "multi@example.com"); status != 201 || got.MaxJobs != 16 {
+		t.Fatalf("multipart: %d, %+v", status, got)
 	}
 	run(t, srv.URL, []exchange{
 		{method: "DELETE", path: base + "/" + email, wantStatus: 204, wantBody: ""},

@@ -545,26 +545,30 @@ func TestSubscription(t *testing.T) {
 		wantIn: `"subscriptionIsActive":true,"subscriptions":1,"maxAccountsPerAPI":3,"accounts":{},"verified":"2024-01-02T12:13:39.000Z","sub":"250101"}`}})
 }
 
+// postMultipart POSTs fields as multipart/form-data with the test token and returns the status.
+func postMultipart(t *testing.T, url string, fields map[string]string) int {
+	t.Helper()
+	var body bytes.Buffer
+	mw := multipart.NewWriter(&body)
+	for k, v := range fields {
+		_ = mw.WriteField(k, v)
+	}
+	_ = mw.Close()
+	req, _ := http.NewRequest("POST", url, &body)
+	req.Header.Set("Authorization", "Bearer "+token)
+	req.Header.Set("Content-Type", mw.FormDataContentType())
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	_ = resp.Body.Close()
+	return resp.StatusCode
+}
+
 func TestMultipartPost(t *testing.T) {
 	t.Parallel()
 	s, srv := newServer(t, Options{})
-	post := func(path string, fields map[string]string) int {
-		var body bytes.Buffer
-		mw := multipart.NewWriter(&body)
-		for k, v := range fields {
-			_ = mw.WriteField(k, v)
-		}
-		_ = mw.Close()
-		req, _ := http.NewRequest("POST", srv.URL+path, &body)
-		req.Header.Set("Authorization", "Bearer "+token)
-		req.Header.Set("Content-Type", mw.FormDataContentType())
-		resp, err := http.DefaultClient.Do(req)
-		if err != nil {
-			t.Fatal(err)
-		}
-		_ = resp.Body.Close()
-		return resp.StatusCode
-	}
+	post := func(path string, fields map[string]string) int { return postMultipart(t, srv.URL+path, fields) }
 	if status := post("/v1/kling/accounts", map[string]string{"email": "m@example.com", "password": "p", "maxJobs": "7"}); status != 201 {
 		t.Fatalf("Kling: status %d", status)
 	}

@@ -1,10 +1,7 @@
 package emulator
 
 import (
-	"bytes"
 	"fmt"
-	"mime/multipart"
-	"net/http"
 	"slices"
 	"strings"
 	"sync/atomic"
@@ -176,21 +173,9 @@ func TestMurekaBothWays(t *testing.T) {
 	}
 
 	// Multipart carries either way too.
-	var form bytes.Buffer
-	mw := multipart.NewWriter(&form)
-	_ = mw.WriteField("email", "multi@example.com")
-	_ = mw.WriteField("password", password)
-	_ = mw.Close()
-	req, _ := http.NewRequest("POST", srv.URL+murekaBase, &form)
-	req.Header.Set("Authorization", "Bearer "+token)
-	req.Header.Set("Content-Type", mw.FormDataContentType())
-	resp, err := http.DefaultClient.Do(req)
-	if err != nil {
-		t.Fatal(err)
-	}
-	_ = resp.Body.Close()
-	if got := accountOf(t, s, Mureka, MurekaAccountID("multi@example.com")); resp.StatusCode != 201 || got.AuthMode != "email" {
-		t.Fatalf("multipart: %d, %+v", resp.StatusCode, got)
+	status := postMultipart(t, srv.URL+murekaBase, map[string]string{"email": "multi@example.com", "password": password})
+	if got := accountOf(t, s, Mureka, MurekaAccountID("multi@example.com")); status != 201 || got.AuthMode != "email" {
+		t.Fatalf("multipart: %d, %+v", status, got)
 	}
 
 	for _, body := range bodies {
