@@ -633,6 +633,14 @@ func TestFaults(t *testing.T) {
 	if got := s.Calls("POST", "/v1/muse/accounts"); got != 1 {
 		t.Fatalf("POST counter %d, want 1", got)
 	}
+
+	// A bare answer applies the request, and its status says so, but its body names no account.
+	s.FailNext(1, Fault{Kind: BareAnswer})
+	run(t, srv.URL, []exchange{{method: "POST", path: "/v1/muse/accounts", body: `{"email":"bare@example.com","password":"p"}`,
+		wantStatus: 201, wantBody: "{}"}})
+	if got := s.Accounts(token, Muse); len(got) != 2 {
+		t.Fatalf("the POST with a bare answer was not applied: %+v", got)
+	}
 }
 
 func TestFaultsForOneMethod(t *testing.T) {

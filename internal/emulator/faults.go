@@ -35,6 +35,9 @@ const (
 	// connections are closed, so a retry dials anew. Only a Server served by Serve can restart; any
 	// other answers 500 saying so.
 	Restart
+	// BareAnswer applies the request and answers its status with an empty JSON object: an answer that
+	// names no account, as a service that changed its answer's form would give.
+	BareAnswer
 )
 
 // Fault is one injected failure.
@@ -108,6 +111,10 @@ func (s *Server) inject(f Fault, w http.ResponseWriter, r *http.Request) bool {
 	case LoseAnswer:
 		s.mux.ServeHTTP(httptest.NewRecorder(), r)
 		hangUp(w)
+	case BareAnswer:
+		rec := httptest.NewRecorder()
+		s.mux.ServeHTTP(rec, r)
+		writeJSON(w, rec.Code, struct{}{})
 	case Hang:
 		select {
 		case <-r.Context().Done():

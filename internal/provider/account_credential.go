@@ -183,10 +183,10 @@ func (s *accountService) credentialAttributes() map[string]schema.Attribute {
 	}
 	// add declares the pair name and name_wo, the latter going with the version of field (a part's is
 	// its credential's); version, when not "", says to declare that version too, sending version again.
-	add := func(name, field, about, never string, validators []validator.String, version string) {
-		sentWhen := fmt.Sprintf("It is sent %s%s. Moving it between `%s` and `%s_wo` is not a change. Optional once "+
+	add := func(name, field, about, when string, validators []validator.String, version string) {
+		sentWhen := fmt.Sprintf("It is sent %s. Moving it between `%s` and `%s_wo` is not a change. Optional once "+
 			"the account exists: an account set up in useapi.net's own browser can be imported and managed without it.",
-			when, never, name, name)
+			when, name, name)
 		attributes[name] = schema.StringAttribute{
 			MarkdownDescription: about + " Kept in state, marked sensitive. " + sentWhen + " At most one of `" + name +
 				"` and `" + name + "_wo`; prefer `" + name + "_wo` on Terraform 1.11 and later.",
@@ -212,9 +212,9 @@ func (s *accountService) credentialAttributes() map[string]schema.Attribute {
 			what += " and the " + strings.ReplaceAll(p.name, "_", " ")
 		}
 	}
-	add(c.field, c.field, c.about, never, append([]validator.String{stringvalidator.LengthAtLeast(1)}, c.validators...), what)
+	add(c.field, c.field, c.about, when+never, append([]validator.String{stringvalidator.LengthAtLeast(1)}, c.validators...), what)
 	for _, p := range c.parts {
-		add(p.name, c.field, p.about, never, append([]validator.String{stringvalidator.LengthAtLeast(1)}, p.validators...), "")
+		add(p.name, c.field, p.about, when+never, append([]validator.String{stringvalidator.LengthAtLeast(1)}, p.validators...), "")
 	}
 	if l := c.login; l != nil {
 		attributes[loginEmail] = schema.StringAttribute{
@@ -222,8 +222,12 @@ func (s *accountService) credentialAttributes() map[string]schema.Attribute {
 				"A new email is sent with the password, and the answer names the account it signs in to.",
 			Optional: true, Validators: []validator.String{emailValidator()},
 		}
-		// A password does not go stale: useapi.net signs in with it again by itself.
-		add(loginPassword, loginPassword, l.password, "; never otherwise", append([]validator.String{stringvalidator.LengthAtLeast(1)}, l.validators...), "the password")
+		// A password does not go stale: useapi.net signs in with it again by itself, so it is also sent
+		// when the service reports the account held by the other way.
+		passwordWhen := fmt.Sprintf("to add the account, to add it again when useapi.net reports it broken, when it or "+
+			"`email` changes, and when useapi.net reports the account held by the %s (`%s` is `%s`); never otherwise",
+			c.field, l.modeAttribute, l.byCredential)
+		add(loginPassword, loginPassword, l.password, passwordWhen, append([]validator.String{stringvalidator.LengthAtLeast(1)}, l.validators...), "the password")
 	}
 	return attributes
 }
@@ -254,6 +258,8 @@ func (c *credentialSpec) credentialValidators() []resource.ConfigValidator {
 		out = append(out,
 			// One way, in one form.
 			resourcevalidator.Conflicting(field.Expression(), wo.Expression(), password.Expression(), passwordWO.Expression()),
+			resourcevalidator.Conflicting(email.Expression(), field.Expression()),
+			resourcevalidator.Conflicting(email.Expression(), wo.Expression()),
 			requiresSet(passwordWO, passwordVersion), requiresSet(passwordVersion, passwordWO),
 			requiresSet(email, password, passwordWO), requiresSet(password, email), requiresSet(passwordWO, email))
 	} else {
@@ -261,8 +267,11 @@ func (c *credentialSpec) credentialValidators() []resource.ConfigValidator {
 	}
 	for _, p := range c.parts {
 		part, partWO := path.Root(p.name), path.Root(p.name+"_wo")
-		out = append(out, resourcevalidator.Conflicting(part.Expression(), partWO.Expression()),
-			requiresSet(part, field), requiresSet(partWO, wo))
+		conflicting := []path.Expression{part.Expression(), partWO.Expression()}
+		if c.login != nil { // a part goes with the credential, not with the other way's password
+			conflicting = append(conflicting, path.MatchRoot(loginPassword), path.MatchRoot(loginPassword+"_wo"))
+		}
+		out = append(out, resourcevalidator.Conflicting(conflicting...), requiresSet(part, field), requiresSet(partWO, wo))
 		if !p.optional {
 			out = append(out, requiresSet(field, part), requiresSet(wo, partWO))
 		}
@@ -333,9 +342,10 @@ func (g givenCredential) input() (email string, credential map[string]string) {
 	return email, credential
 }
 
-// otherWay reports whether the service holds the account by another way than the one given (recorded
-// in mode): then the given one is sent, even if it is the one last sent.
-func (c *credentialSpec) otherWay(mode types.String, g givenCredential) bool {
+// heldOtherWay reports whether the service says it holds the account (in mode) by the other way than
+// the one given. Only the login way is then sent again unasked: a password does not go stale, where a
+// token the service has since replaced would break the account.
+func (c *credentialSpec) heldOtherWay(mode types.String, g givenCredential) bool {
 	if c.login == nil || !g.set || mode.IsNull() || mode.IsUnknown() {
 		return false
 	}
@@ -353,6 +363,10 @@ const credentialKey = "credential"
 type credentialMark struct {
 	Salt   string `json:"salt"`
 	SHA256 string `json:"sha256"`
+	// Core is the digest without the optional parts (Mureka's refresh_token), against which a
+	// credential that gives none is judged: removing one alone is no change, since the service keeps
+	// what it holds, and sending the rest alone could post a stale token.
+	Core string `json:"core,omitempty"`
 }
 
 func digest(salt []byte, fields []string, values map[string]string) string {
@@ -371,8 +385,32 @@ func digest(salt []byte, fields []string, values map[string]string) string {
 func (c *credentialSpec) markOf(g givenCredential) []byte {
 	salt := make([]byte, 16)
 	_, _ = rand.Read(salt) // crypto/rand.Read never fails on the platforms Go supports
-	mark, _ := json.Marshal(credentialMark{Salt: hex.EncodeToString(salt), SHA256: digest(salt, c.credentialFields(), g.values)})
+	m := credentialMark{Salt: hex.EncodeToString(salt), SHA256: digest(salt, c.credentialFields(), g.values)}
+	if core := c.coreFields(); len(core) < len(c.credentialFields()) {
+		m.Core = digest(salt, core, g.values)
+	}
+	mark, _ := json.Marshal(m)
 	return mark
+}
+
+// coreFields are the credential fields without the optional parts.
+func (c *credentialSpec) coreFields() []string {
+	var out []string
+	for _, f := range c.credentialFields() {
+		if !c.optionalPart(f) {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+func (c *credentialSpec) optionalPart(field string) bool {
+	for _, p := range c.parts {
+		if p.name == field {
+			return p.optional
+		}
+	}
+	return false
 }
 
 // matches reports whether mark records g as the credential last sent.
@@ -385,7 +423,21 @@ func (c *credentialSpec) matches(mark []byte, g givenCredential) bool {
 	if err != nil {
 		return false
 	}
-	return subtle.ConstantTimeCompare([]byte(digest(salt, c.credentialFields(), g.values)), []byte(m.SHA256)) == 1
+	fields, want := c.credentialFields(), m.SHA256
+	if m.Core != "" && !c.givesOptional(g) {
+		fields, want = c.coreFields(), m.Core
+	}
+	return subtle.ConstantTimeCompare([]byte(digest(salt, fields, g.values)), []byte(want)) == 1
+}
+
+// givesOptional reports whether g gives any of the optional parts.
+func (c *credentialSpec) givesOptional(g givenCredential) bool {
+	for _, p := range c.parts {
+		if p.optional && g.values[p.name] != "" {
+			return true
+		}
+	}
+	return false
 }
 
 // privateReader is a request's private state.
@@ -417,7 +469,8 @@ func (r *accountResource) useOf(ctx context.Context, prior, planned accountArgs,
 		!prior.PasswordWOVersion.Equal(planned.PasswordWOVersion)
 	// Without a mark (an imported account) the configured credential is taken as the one useapi.net
 	// holds: sending it could only replace a fresher one.
-	changed := given.set && (!given.known || (len(mark) > 0 && !c.matches(mark, given)) || c.otherWay(prior.Mode, given)) || bumped
+	otherWay := given.login && c.heldOtherWay(prior.Mode, given)
+	changed := given.set && (!given.known || (len(mark) > 0 && !c.matches(mark, given)) || otherWay) || bumped
 	readd := !prior.Error.IsNull() // the service reports it broken, or its create got no definite answer
 	// A setting changes as max_jobs does: without the credential, where the service takes that.
 	jobs := (r.svc.hasMaxJobs() && !prior.MaxJobs.Equal(planned.MaxJobs)) || settingsChanged(prior.Settings, planned.Settings)
@@ -444,7 +497,11 @@ func (r *accountResource) missingCredential(use credentialUse, diags *diag.Diagn
 	detail := fmt.Sprintf("This plan needs %s: %s. Set %s to %s, then plan again. %s", c.what, use.missing, c.forms(),
 		c.where, "Nothing was sent to useapi.net.")
 	if use.fatal {
-		diags.AddAttributeError(path.Root(c.field), "Missing "+c.field, detail)
+		summary := "Missing " + c.field
+		if c.login != nil {
+			summary += " or " + loginEmail
+		}
+		diags.AddAttributeError(path.Root(c.field), summary, detail)
 		return
 	}
 	diags.AddAttributeWarning(path.Root(c.field), r.svc.title+" account needs "+c.what,

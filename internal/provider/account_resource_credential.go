@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
 
@@ -36,15 +37,25 @@ func (r *accountResource) modifyCredentialedPlan(ctx context.Context, req resour
 	var look func(rawObject) bool
 	if l := r.svc.credential.login; l != nil {
 		// The service may hold the account by the other way than the configured one.
-		look = func(prior rawObject) bool { return r.svc.credential.otherWay(prior.string(l.modeAttribute), given) }
+		look = func(prior rawObject) bool { return r.svc.credential.heldOtherWay(prior.string(l.modeAttribute), given) }
 	}
 	prior, planned, ok := updatePlan(req, &resp.Diagnostics, look)
 	if !ok {
 		return
 	}
-	use := r.useOf(ctx, r.args(prior), r.args(planned), given, req.Private, &resp.Diagnostics)
+	priorArgs := r.args(prior)
+	use := r.useOf(ctx, priorArgs, r.args(planned), given, req.Private, &resp.Diagnostics)
 	if use.missing != "" {
 		r.missingCredential(use, &resp.Diagnostics)
+	}
+	if c := r.svc.credential; !use.send && !given.login && c.heldOtherWay(priorArgs.Mode, given) {
+		resp.Diagnostics.AddAttributeWarning(path.Root(c.field), r.svc.title+" account held by its email",
+			fmt.Sprintf("useapi.net reports %s held by its email and password (%s = %q), and the configuration gives "+
+				"`%s`. The configured %s is not sent, as useapi.net may since have replaced it and posting a stale one "+
+				"can break a working account: the plan leaves the account as it is. To connect it by the token, set "+
+				"a fresh one (with `%s_wo`, bump `%s`) and apply; to keep the email, configure `email` with the "+
+				"password instead.", priorArgs.ID.ValueString(), c.login.modeAttribute, priorArgs.Mode.ValueString(),
+				c.field, c.field, c.field, c.version()))
 	}
 	names := r.svc.computedNames()
 	if use.send {
@@ -255,11 +266,11 @@ func (r *accountResource) updateCredentialed(ctx context.Context, req resource.U
 	summary := "Unable to update " + r.svc.title + " account"
 	got, err := r.svc.calls.upsert(ctx, r.data.client, sent)
 	switch {
-	case err == nil:
-	case use.send && (useapi.MayHaveApplied(err) || isAccountError(err)):
-		// The credential may have reached an account other than the one in state (a 596 does not say which
-		// account it saved): keep the resource, marked, so the next apply posts it again and its answer
-		// names the account.
+	case err == nil && (got.id != "" || !use.send):
+	case use.send && (err == nil || useapi.MayHaveApplied(err) || isAccountError(err)):
+		// The credential may have reached an account other than the one in state (a 596, or an answer that
+		// names no account, does not say which account it saved): keep the resource, marked, so the next
+		// apply posts it again and its answer names the account.
 		r.data.run.markUnsettled(r.svc)
 		resp.Diagnostics.Append(resp.Private.SetKey(ctx, unsettledKey, []byte("true"))...)
 		resp.Diagnostics.Append(resp.Private.SetKey(ctx, credentialKey, r.svc.credential.markOf(given))...)
@@ -271,6 +282,13 @@ func (r *accountResource) updateCredentialed(ctx context.Context, req resource.U
 		}
 		resp.State.Raw = attrs.object(req.Plan.Raw.Type())
 		r.setIdentity(ctx, resp.Identity, prior, &resp.Diagnostics)
+		if err == nil {
+			resp.Diagnostics.AddWarning(r.svc.title+" account kept; which account it is, is unknown",
+				fmt.Sprintf("useapi.net took %[1]s, but its answer names no account, so which account %[1]s reached "+
+					"is not known. The resource is kept in state with `error` saying so, and nothing was deleted: the "+
+					"next plan sends %[1]s again, and its answer names the account.", r.svc.credential.what))
+			return
+		}
 		addServiceError(&resp.Diagnostics, r.svc, summary, err)
 		return
 	case isAccountError(err):
@@ -285,7 +303,7 @@ func (r *accountResource) updateCredentialed(ctx context.Context, req resource.U
 		return
 	}
 	if got.id == "" {
-		got.id = was // an answer that names no account is about the one the update named
+		got.id = was // an answer to an update without the credential that names no account is about the one it named
 	}
 	if use.send || (len(mark) == 0 && given.set) {
 		// Sent, or an imported account's first write without it: either way the configured credential is

@@ -410,3 +410,34 @@ func (c credentialCase) expectCredential(env *accEnv, id, want string) emulatorC
 		return fmt.Errorf("%s does not hold the expected credential for %s", c.emu, id)
 	}}
 }
+
+// TestAccCredentialAccount_updateAnsweredWithoutAccount: an update that sent a credential and was taken
+// with an answer that names no account does not say which account the credential reached: the resource
+// keeps its account, marked, and the next apply posts the credential again and records the account named.
+func TestAccCredentialAccount_updateAnsweredWithoutAccount(t *testing.T) {
+	forEachCredentialService(t, func(t *testing.T, c credentialCase, env *accEnv) {
+		id := c.identity("bare-" + c.svc.name)
+		first, fresh := c.issue(env, id), c.issue(env, id)
+		resource.Test(t, resource.TestCase{
+			TerraformVersionChecks:   []tfversion.TerraformVersionCheck{tfversion.SkipBelow(tfversion.Version1_11_0)},
+			ProtoV6ProviderFactories: protoV6ProviderFactories,
+			CheckDestroy:             c.expectHeld(env, map[string]int64{}).fn(),
+			Steps: []resource.TestStep{
+				{Config: c.config(env, c.body(1, c.jobs(1), "")), ConfigVariables: vars(first)},
+				{
+					PreConfig:          func() { env.emu.FailNext(1, emulator.Fault{Kind: emulator.BareAnswer, Method: "POST"}) },
+					Config:             c.config(env, c.body(2, c.jobs(1), "")),
+					ConfigVariables:    vars(fresh),
+					ExpectNonEmptyPlan: true,
+					ConfigStateChecks: []statecheck.StateCheck{
+						statecheck.ExpectKnownValue(c.addr(), tfjsonpath.New("id"), knownvalue.StringExact(id)),
+						statecheck.ExpectKnownValue(c.addr(), tfjsonpath.New("error"), knownvalue.StringExact(unsentNote)),
+						c.expectPosts(env, id, 2),
+					},
+				},
+				c.resendStep(env, c.config(env, c.body(2, c.jobs(1), "")), fresh, id,
+					env.expectCalls(plus(c.refresh(), 1, c.calls().Post, 1)), c.expectPosts(env, id, 3)),
+			},
+		})
+	})
+}

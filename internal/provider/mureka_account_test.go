@@ -155,6 +155,18 @@ func TestAccMurekaAccount_switchWays(t *testing.T) {
 				ConfigStateChecks: append(state("token"), env.expectCalls(plus(calls.Get, 1)), c.expectPosts(env, id, 2)),
 			},
 			{
+				// Connected by its email outside Terraform: the configured token, which useapi.net has since
+				// replaced, is not sent unasked (the plan warns), so the working account stays as it is.
+				PreConfig: func() {
+					env.emu.PutAccount(env.token, emulator.Mureka, emulator.Account{ID: id, Email: email, Password: "set-by-hand"})
+					env.resetCalls()
+				},
+				Config:            murekaConfig(env, byToken),
+				ConfigVariables:   vars,
+				ConfigPlanChecks:  resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()}},
+				ConfigStateChecks: append(state("email"), env.expectCalls(plus(calls.Get, 1)), env.expectPassword(emulator.Mureka, id, "set-by-hand")),
+			},
+			{
 				// Back to the email, now write-only.
 				PreConfig:        env.resetCalls,
 				Config:           murekaConfig(env, byEmailWO),
@@ -259,13 +271,16 @@ func TestAccMurekaAccount_badInput(t *testing.T) {
 	token := murekaCase().issue(env, "1234567")
 	env.resetCalls()
 	tests := []badInput{
-		{"nothing", "", errorRegexp("Missing token", "This plan needs the token or password", "or else `email` with `password`")},
+		{"nothing", "", errorRegexp("Missing token or email", "This plan needs the token or password", "or else `email` with `password`")},
 		{"email without password", "email = \"a@example.com\"\n", errorRegexp(`"password" or "password_wo" must be specified when "email"`)},
 		{"password without email", "password = var.password\n", errorRegexp(`"email" must be specified when "password"`)},
 		{"write-only password without email", "password_wo = var.password\npassword_wo_version = 1\n", errorRegexp(`"email" must be specified when "password_wo"`)},
 		{"write-only password without version", "email = \"a@example.com\"\npassword_wo = var.password\n", errorRegexp(`"password_wo_version" must be specified when "password_wo"`)},
 		{"both ways", "email = \"a@example.com\"\npassword = var.password\ntoken = var.token\n", errorRegexp("Invalid Attribute Combination", "cannot be configured together")},
-		{"email with the token", "email = \"a@example.com\"\ntoken = var.token\n", errorRegexp(`"password" or "password_wo" must be specified when "email"`)},
+		// With known values, the combination itself is named, beside what each argument needs.
+		{"email with the token", "email = \"a@example.com\"\ntoken = \"a.b.c\"\n", errorRegexp("Invalid Attribute Combination", "cannot be configured together", "email", "token")},
+		{"refresh token with the password", "email = \"a@example.com\"\npassword = \"p\"\nrefresh_token = \"r\"\n",
+			errorRegexp("Invalid Attribute Combination", "cannot be configured together", "refresh_token", "password")},
 		{"refresh token without the token", "refresh_token = var.refresh_token\n", errorRegexp(`"token" must be specified when "refresh_token"`)},
 		{"refresh token in the other form", "token = var.token\nrefresh_token_wo = var.refresh_token\n", errorRegexp(`"token_wo" must be specified when "refresh_token_wo"`)},
 		{"not an email", "email = \"songs\"\npassword = var.password\n", errorRegexp("email", "must be an email address")},
@@ -424,6 +439,46 @@ func TestAccMurekaAccount_lostAnswers(t *testing.T) {
 					statecheck.ExpectKnownValue(murekaAddr, tfjsonpath.New("error"), knownvalue.Null()),
 					env.expectCalls(plus(c.calls().Get, 1, c.calls().Post, 1)),
 					c.expectHeld(env, map[string]int64{id: 0}),
+				},
+			},
+		},
+	})
+}
+
+// TestAccMurekaAccount_refreshTokenRemovedAlone: the refresh token is optional, and removing it alone
+// sends nothing: posting the token without it, stale once useapi.net renewed it, would break the account.
+func TestAccMurekaAccount_refreshTokenRemovedAlone(t *testing.T) {
+	skipUnlessAcc(t)
+	t.Parallel()
+	env := newAccEnv(t)
+	env.needsEmulator(t)
+	c := murekaCase()
+	id := c.identity("refresh-removed")
+	vars := murekaVars("", c.issue(env, id))
+	calls := c.calls()
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: protoV6ProviderFactories,
+		CheckDestroy:             c.expectHeld(env, map[string]int64{}).fn(),
+		Steps: []resource.TestStep{
+			{Config: murekaConfig(env, "token = var.token\nrefresh_token = var.refresh_token\n"), ConfigVariables: vars},
+			{
+				PreConfig: func() {
+					if env.emu.RefreshCredentials(emulator.Mureka, id) != 1 {
+						t.Error("the emulator refreshed nothing")
+					}
+					env.resetCalls()
+				},
+				Config:          murekaConfig(env, "token = var.token\n"),
+				ConfigVariables: vars,
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					PreApply:             []plancheck.PlanCheck{plancheck.ExpectResourceAction(murekaAddr, plancheck.ResourceActionUpdate)},
+					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
+				},
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue(murekaAddr, tfjsonpath.New("refresh_token"), knownvalue.Null()),
+					statecheck.ExpectKnownValue(murekaAddr, tfjsonpath.New("error"), knownvalue.Null()),
+					env.expectCalls(plus(calls.Get, 1)),
+					c.expectPosts(env, id, 1),
 				},
 			},
 		},

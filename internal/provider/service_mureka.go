@@ -32,7 +32,9 @@ var murekaService = &accountService{
 		parts: []credentialPart{{
 			name: "refresh_token",
 			about: "The refresh token of the same session, with which useapi.net renews the token by itself. Without " +
-				"it the token lives about 30 days, and the account must then be connected again.",
+				"it the token lives about 30 days, and the account must then be connected again. A new one is sent " +
+				"with `token`, so copy both from one fresh session; removing it alone sends nothing, and useapi.net " +
+				"keeps what it holds.",
 			optional: true,
 		}},
 		login: &loginWay{
@@ -45,7 +47,10 @@ var murekaService = &accountService{
 	extras: []extraAttribute{
 		{name: "auth_mode", kind: types.StringType, description: "How useapi.net holds the account: `email` (it signs " +
 			"in with the email and password) or `token` (with the session token), as it last said. A configuration " +
-			"that gives the other way is sent again."},
+			"that gives the email and password while it says `token` sends them again; one that gives the token while " +
+			"it says `email` sends nothing and warns, as the token may be stale.",
+			dataDescription: "How useapi.net holds the account: `email` (it signs in with the email and password) or " +
+				"`token` (with the session token)."},
 	},
 	about: "Mureka accounts connect in one of two ways, exactly one per resource. With `email` and the password " +
 		"(recommended), useapi.net signs in again by itself whenever Mureka ends the session. With `token` (and " +
@@ -54,8 +59,9 @@ var murekaService = &accountService{
 		"which account it is: `account`, Mureka's numeric account id, is known after apply, and `auth_mode` says which " +
 		"way useapi.net holds it by. Switching from one way to the other on the same account is an update in place.\n\n" +
 		"The token or password is sent only to add the account, to add it again when useapi.net reports it broken, " +
-		"when it changes (a new `email` included), and when `auth_mode` shows the account held the other way. Mureka " +
-		"has no `max_jobs`. An account connected through useapi.net's own pages can be imported by its account id and " +
+		"and when it changes (a new `email` included); the email and password also when `auth_mode` shows the " +
+		"account held by a token. A token is never sent unasked: when `auth_mode` shows the account held by its " +
+		"email, the plan warns and leaves it as it is. Mureka has no `max_jobs`. An account connected through useapi.net's own pages can be imported by its account id and " +
 		"managed without either.\n\n" +
 		"When Mureka ends a token's session for good, useapi.net reports the account broken: `error` shows its reason. " +
 		"Connect it again (with `token_wo`, bump `token_wo_version`), or switch to `email` and the password, and apply.",
