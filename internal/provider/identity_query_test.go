@@ -161,8 +161,8 @@ func TestAccQueryAdoptsEveryService(t *testing.T) {
 		t.Fatalf("generated.tf holds %d import blocks, want %d:\n%s\n%s", strings.Count(generated, "import {"), want, generated, r.stdout)
 	}
 	// The person adopting fills in each password of the first shape; the generated blocks leave it out, as
-	// the service never returns it. Mureka's password is one of its two ways, which an account set up in
-	// useapi.net's browser is adopted without.
+	// the service never returns it. A second-shape password (Mureka's) is one of two ways to connect, which
+	// an account set up in useapi.net's browser is adopted without.
 	filled := fillPasswords(generated, `password = "by-hand"`)
 	if filled == generated {
 		t.Fatalf("no password line to fill in generated.tf:\n%s", generated)
@@ -189,9 +189,13 @@ var passwordLine = regexp.MustCompile(`(?m)^\s*password\s*=\s*null.*$`)
 
 // fillPasswords replaces the empty password line of each generated resource of the first shape with line.
 func fillPasswords(generated, line string) string {
+	firstShape := map[string]bool{}
+	for _, s := range accountServices {
+		firstShape[s.typeName()] = s.credential == nil
+	}
 	blocks := strings.SplitAfter("\n"+generated, "\nresource ")
 	for i, b := range blocks {
-		if i > 0 && !strings.HasPrefix(b, `"`+murekaService.typeName()+`"`) {
+		if typeName, _, _ := strings.Cut(strings.TrimPrefix(b, `"`), `"`); i > 0 && firstShape[typeName] {
 			blocks[i] = passwordLine.ReplaceAllString(b, line)
 		}
 	}
