@@ -77,8 +77,6 @@ type credentialPart struct {
 type loginWay struct {
 	// about describes the email, and password the password argument.
 	about, password string
-	// validators check the password.
-	validators []validator.String
 	// modeAttribute is the computed attribute in which the service says which way it holds the account
 	// by; byLogin and byCredential are its values for the two ways. A way configured other than the one
 	// the service reports is sent again.
@@ -112,13 +110,19 @@ func (c *credentialSpec) secretFields() []string {
 	return out
 }
 
-// credentialFields are every wire field a way to connect sends, field first: what a change is judged by,
-// so that another way, or another email, is a change.
+// credentialFields are the wire fields a change is judged by in the digest, field first: the credential,
+// its parts, and the login way's email, so that another way, or another email, is a change. Never the
+// password: a user's password, unlike a token, is guessable from a digest, so it is judged as the first
+// shape's is (see useOf).
 func (c *credentialSpec) credentialFields() []string {
-	if c.login != nil {
-		return append(c.secretFields(), loginEmail)
+	out := []string{c.field}
+	for _, p := range c.parts {
+		out = append(out, p.name)
 	}
-	return c.secretFields()
+	if c.login != nil {
+		out = append(out, loginEmail)
+	}
+	return out
 }
 
 func (c *credentialSpec) version() string { return c.field + "_wo_version" }
@@ -184,9 +188,13 @@ func (s *accountService) credentialAttributes() map[string]schema.Attribute {
 	// add declares the pair name and name_wo, the latter going with the version of field (a part's is
 	// its credential's); version, when not "", says to declare that version too, sending version again.
 	add := func(name, field, about, when string, validators []validator.String, version string) {
-		sentWhen := fmt.Sprintf("It is sent %s. Moving it between `%s` and `%s_wo` is not a change. Optional once "+
-			"the account exists: an account set up in useapi.net's own browser can be imported and managed without it.",
-			when, name, name)
+		moving := fmt.Sprintf("Moving it between `%s` and `%s_wo` is not a change.", name, name)
+		if name == loginPassword {
+			moving = "Nothing of it is kept, not even a digest, so moving it between `password` and `password_wo` " +
+				"sends it again, as does an import."
+		}
+		sentWhen := fmt.Sprintf("It is sent %s. %s Optional once the account exists: an account set up in "+
+			"useapi.net's own browser can be imported and managed without it.", when, moving)
 		attributes[name] = schema.StringAttribute{
 			MarkdownDescription: about + " Kept in state, marked sensitive. " + sentWhen + " At most one of `" + name +
 				"` and `" + name + "_wo`; prefer `" + name + "_wo` on Terraform 1.11 and later.",
@@ -225,9 +233,9 @@ func (s *accountService) credentialAttributes() map[string]schema.Attribute {
 		// A password does not go stale: useapi.net signs in with it again by itself, so it is also sent
 		// when the service reports the account held by the other way.
 		passwordWhen := fmt.Sprintf("to add the account, to add it again when useapi.net reports it broken, when it or "+
-			"`email` changes, and when useapi.net reports the account held by the %s (`%s` is `%s`); never otherwise",
-			c.field, l.modeAttribute, l.byCredential)
-		add(loginPassword, loginPassword, l.password, passwordWhen, append([]validator.String{stringvalidator.LengthAtLeast(1)}, l.validators...), "the password")
+			"`email` changes, after an import, and when useapi.net reports the account held by the %s (`%s` is `%s`); "+
+			"never otherwise", c.field, l.modeAttribute, l.byCredential)
+		add(loginPassword, loginPassword, l.password, passwordWhen, []validator.String{stringvalidator.LengthAtLeast(1)}, "the password")
 	}
 	return attributes
 }
@@ -450,8 +458,6 @@ type credentialUse struct {
 	// write says the account is posted; send says the post carries the credential, so the answer may
 	// name another account.
 	write, send bool
-	// changed says the configured credential is not the one last sent.
-	changed bool
 	// missing says a credential is needed and none is configured: needed for what, for an error or a
 	// warning; fatal says the plan cannot go on without it.
 	missing string
@@ -468,13 +474,15 @@ func (r *accountResource) useOf(ctx context.Context, prior, planned accountArgs,
 	bumped := !prior.PasswordWOVersion.IsNull() && !planned.PasswordWOVersion.IsNull() &&
 		!prior.PasswordWOVersion.Equal(planned.PasswordWOVersion)
 	// Without a mark (an imported account) the configured credential is taken as the one useapi.net
-	// holds: sending it could only replace a fresher one.
-	otherWay := given.login && c.heldOtherWay(prior.Mode, given)
-	changed := given.set && (!given.known || (len(mark) > 0 && !c.matches(mark, given)) || otherWay) || bumped
+	// holds: sending it could only replace a fresher one. A password cannot go stale, so the login way is
+	// sent then, and whenever its plain form changes (moving between forms included), the service holds
+	// the account by the other way, or the version is bumped.
+	login := given.login && (len(mark) == 0 || !prior.LoginPassword.Equal(planned.LoginPassword) || c.heldOtherWay(prior.Mode, given))
+	changed := given.set && (!given.known || (len(mark) > 0 && !c.matches(mark, given)) || login) || bumped
 	readd := !prior.Error.IsNull() // the service reports it broken, or its create got no definite answer
 	// A setting changes as max_jobs does: without the credential, where the service takes that.
 	jobs := (r.svc.hasMaxJobs() && !prior.MaxJobs.Equal(planned.MaxJobs)) || settingsChanged(prior.Settings, planned.Settings)
-	use := credentialUse{changed: changed, write: changed || readd || jobs, send: changed || readd || (jobs && c.jobsNeedIt)}
+	use := credentialUse{write: changed || readd || jobs, send: changed || readd || (jobs && c.jobsNeedIt)}
 	if !use.send || given.set {
 		return use
 	}

@@ -48,6 +48,42 @@ func TestCredentialMark(t *testing.T) {
 	}
 }
 
+// TestCredentialMarkOfTheEmailWay: the mark of Mureka's email way is of the email alone, never of the
+// password, which a digest could give away; removing the optional refresh token alone is no change.
+func TestCredentialMarkOfTheEmailWay(t *testing.T) {
+	t.Parallel()
+	c := murekaService.credential
+	byEmail := func(email, password string) givenCredential {
+		return givenCredential{set: true, known: true, login: true, values: map[string]string{"email": email, "password": password}}
+	}
+	mark := c.markOf(byEmail("a@example.com", "pw-one"))
+	if !c.matches(mark, byEmail("a@example.com", "another password")) {
+		t.Error("the mark depends on the password, so a digest of it is in state")
+	}
+	if c.matches(mark, byEmail("b@example.com", "pw-one")) {
+		t.Error("another email matches the mark")
+	}
+	byToken := func(token, refresh string) givenCredential {
+		return givenCredential{set: true, known: true, values: map[string]string{"token": token, "refresh_token": refresh}}
+	}
+	withRefresh := c.markOf(byToken("a.b.c", "r1"))
+	for _, tt := range []struct {
+		name  string
+		given givenCredential
+		want  bool
+	}{
+		{"the same", byToken("a.b.c", "r1"), true},
+		{"the refresh token removed", byToken("a.b.c", ""), true},
+		{"another refresh token", byToken("a.b.c", "r2"), false},
+		{"another token without the refresh token", byToken("a.b.d", ""), false},
+		{"the email way", byEmail("a@example.com", "pw-one"), false},
+	} {
+		if got := c.matches(withRefresh, tt.given); got != tt.want {
+			t.Errorf("%s: matches = %v, want %v", tt.name, got, tt.want)
+		}
+	}
+}
+
 // fakePrivate is a private state with one credential mark, or none.
 type fakePrivate struct{ mark []byte }
 

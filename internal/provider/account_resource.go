@@ -64,8 +64,9 @@ type accountArgs struct {
 	PasswordWOVersion types.Int64
 	// Error is the service's reason the account needs attention, as last recorded.
 	Error types.String
-	// Mode is, for a service with two ways to connect, the way the service last said it holds the account by.
-	Mode types.String
+	// Mode is, for a service with two ways to connect, the way the service last said it holds the account
+	// by; LoginPassword is that service's password in its sensitive form.
+	Mode, LoginPassword types.String
 	// Settings are the service's settings, by argument name.
 	Settings map[string]types.String
 }
@@ -517,7 +518,7 @@ func (r *accountResource) args(attrs rawObject) accountArgs {
 	if c := r.svc.credential; c != nil {
 		a.Email, a.Password, a.PasswordWOVersion = attrs.string(c.identity), attrs.string(c.field), attrs.int64(c.version())
 		if l := c.login; l != nil {
-			a.Mode = attrs.string(l.modeAttribute)
+			a.Mode, a.LoginPassword = attrs.string(l.modeAttribute), attrs.string(loginPassword)
 			if a.PasswordWOVersion.IsNull() { // the validators allow one way's version at most
 				a.PasswordWOVersion = attrs.int64(loginPassword + "_wo_version")
 			}

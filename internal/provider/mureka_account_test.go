@@ -484,3 +484,36 @@ func TestAccMurekaAccount_refreshTokenRemovedAlone(t *testing.T) {
 		},
 	})
 }
+
+// TestAccMurekaAccount_importByEmail: nothing of a password is kept, so the first apply after an import
+// with the email way sends it, and the answer names the account it signs in to.
+func TestAccMurekaAccount_importByEmail(t *testing.T) {
+	skipUnlessAcc(t)
+	t.Parallel()
+	env := newAccEnv(t)
+	env.needsEmulator(t)
+	c := murekaCase()
+	email := "imported-by-email@example.com"
+	id := emulator.MurekaAccountID(email)
+	env.emu.PutAccount(env.token, emulator.Mureka, emulator.Account{Email: email, Password: "set-by-hand"})
+	cfg := murekaConfig(env, fmt.Sprintf("email = %q\npassword = var.password\n", email)) +
+		fmt.Sprintf("import {\n  to = %s\n  id = %q\n}\n", murekaAddr, id)
+	resource.Test(t, resource.TestCase{
+		TerraformVersionChecks:   []tfversion.TerraformVersionCheck{tfversion.SkipBelow(tfversion.Version1_5_0)},
+		ProtoV6ProviderFactories: protoV6ProviderFactories,
+		CheckDestroy:             c.expectHeld(env, map[string]int64{}).fn(),
+		Steps: []resource.TestStep{{
+			PreConfig:       env.resetCalls,
+			Config:          cfg,
+			ConfigVariables: murekaVars("the-configured-one", credential{}),
+			ConfigPlanChecks: resource.ConfigPlanChecks{
+				PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
+			},
+			ConfigStateChecks: []statecheck.StateCheck{
+				statecheck.ExpectKnownValue(murekaAddr, tfjsonpath.New("account"), knownvalue.StringExact(id)),
+				env.expectPassword(emulator.Mureka, id, "the-configured-one"),
+				env.expectCalls(plus(c.calls().Get, 1, c.calls().Post, 1)),
+			},
+		}},
+	})
+}
