@@ -343,10 +343,7 @@ func (r *accountResource) Read(ctx context.Context, req resource.ReadRequest, re
 }
 
 // unsettled reports whether the account's last create got no definite answer, and no write has settled it.
-func (r *accountResource) unsettled(ctx context.Context, private interface {
-	GetKey(context.Context, string) ([]byte, diag.Diagnostics)
-}, diags *diag.Diagnostics,
-) bool {
+func (r *accountResource) unsettled(ctx context.Context, private privateReader, diags *diag.Diagnostics) bool {
 	value, d := private.GetKey(ctx, unsettledKey)
 	diags.Append(d...)
 	return len(value) > 0

@@ -9,6 +9,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
 
 	"github.com/useapi-community/terraform-provider-useapi/internal/useapi"
@@ -132,7 +133,7 @@ func (r *accountResource) createCredentialed(ctx context.Context, req resource.C
 		resp.Diagnostics.AddError(summary, r.oneAccountOneResource(got.id)+" Nothing was added to state for this resource.")
 		return
 	}
-	if prior, held := before[got.id]; held && !r.data.run.wasDeleted(r.svc, got.id) {
+	if prior, held := r.data.run.heldBefore(r.svc, before, got.id); held {
 		held := got.id
 		if r.svc.hasMaxJobs() {
 			held += " (with max_jobs = " + jobsText(prior.maxJobs) + ")"
@@ -165,10 +166,10 @@ func (r *accountResource) settleCredentialed(ctx context.Context, before map[str
 ) (got account, settled bool, err error) {
 	readCtx, cancel := context.WithTimeout(context.WithoutCancel(ctx), reconcileTimeout)
 	defer cancel()
-	after, readErr := r.svc.calls.list(useapi.WithSecrets(readCtx, sentSecrets(sent)...), r.data.client)
+	after, readErr := r.svc.calls.list(useapi.WithSecrets(readCtx, sent.Secrets()...), r.data.client)
 	var fresh []account
 	for _, a := range after {
-		if _, held := before[a.id]; !held && !r.data.run.wasWritten(r.svc, a.id) {
+		if _, held := r.data.run.heldBefore(r.svc, before, a.id); !held && !r.data.run.wasWritten(r.svc, a.id) {
 			fresh = append(fresh, a)
 		}
 	}
@@ -205,15 +206,6 @@ func (r *accountResource) settleCredentialed(ctx context.Context, before map[str
 			"plan shows an in-place update that sends the %s again, whose answer names the account.",
 			serviceErrorDetail(r.svc, cause), why, r.svc.credential.what))
 	return account{}, false, nil
-}
-
-// sentSecrets are the secrets of an input, for masking a read that follows it.
-func sentSecrets(in useapi.AccountInput) []string {
-	out := []string{in.Password}
-	for _, v := range in.Credential {
-		out = append(out, v)
-	}
-	return out
 }
 
 // updateCredentialed is Update for the second shape: it sends the credential only when useOf says so,
@@ -274,11 +266,14 @@ func (r *accountResource) updateCredentialed(ctx context.Context, req resource.U
 		r.data.run.markUnsettled(r.svc)
 		resp.Diagnostics.Append(resp.Private.SetKey(ctx, unsettledKey, []byte("true"))...)
 		resp.Diagnostics.Append(resp.Private.SetKey(ctx, credentialKey, r.svc.credential.markOf(given))...)
-		r.record(ctx, priorAttrs, account{id: was, maxJobs: prior.MaxJobs.ValueInt64Pointer(), error: unsentNote}, &resp.Diagnostics)
+		// What the service held stays as state had it (auth_mode included), the credential as configured.
 		for name := range attrs {
 			if v, ok := priorAttrs[name]; ok && !slices.Contains(r.svc.credentialArgs(), name) {
 				attrs[name] = v
 			}
+		}
+		if err := attrs.set(ctx, "error", types.StringValue(unsentNote)); err != nil {
+			resp.Diagnostics.AddError("Unable to record the account", err.Error())
 		}
 		resp.State.Raw = attrs.object(req.Plan.Raw.Type())
 		r.setIdentity(ctx, resp.Identity, prior, &resp.Diagnostics)

@@ -122,8 +122,15 @@ func (r *runState) preexisting(ctx context.Context, svc *accountService, client 
 		return account{}, false, nil
 	}
 	before, err := r.accountsBefore(ctx, svc, client)
-	a, ok := before[id]
+	a, ok := r.heldBefore(svc, before, id)
 	return a, ok, err
+}
+
+// heldBefore is the account before (the run's snapshot of the list) holds under id, unless this run has
+// removed it since: then an account of that id is one the run's own writes added again.
+func (r *runState) heldBefore(svc *accountService, before map[string]account, id string) (account, bool) {
+	a, ok := before[id]
+	return a, ok && !r.wasDeleted(svc, id)
 }
 
 // accountsBefore is the service's list as read once for the run, before its first create: by key. The

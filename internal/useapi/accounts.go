@@ -100,8 +100,8 @@ func (in AccountInput) MarshalJSON() ([]byte, error) {
 	return json.Marshal(body)
 }
 
-// secrets are the values of in that no log, error or answer may show.
-func (in AccountInput) secrets() []string {
+// Secrets are the values of in that no log, error or answer may show: also of a read that follows it.
+func (in AccountInput) Secrets() []string {
 	out := []string{in.Password}
 	for _, value := range in.Credential {
 		out = append(out, value)
@@ -126,7 +126,7 @@ func (a Accounts[A]) Upsert(ctx context.Context, in AccountInput) (*A, error) {
 		path = a.item(in.Email)
 	}
 	var out A
-	if err := a.call(WithSecrets(ctx, in.secrets()...), http.MethodPost, path, body, &out); err != nil {
+	if err := a.call(WithSecrets(ctx, in.Secrets()...), http.MethodPost, path, body, &out); err != nil {
 		return nil, err
 	}
 	return &out, nil
