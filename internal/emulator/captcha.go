@@ -26,8 +26,8 @@ const DefaultFreeCaptchaCredits = 300
 
 // MaskCaptchaKey is the form GET answers a key in: its first five characters and "…", as the docs'
 // example shows ("abc12…"). A key of five characters or fewer is masked to its first half and "…"
-// (assumed: the docs do not say), so that no key is ever answered whole. useapi.MaskCaptchaKey is the
-// client's copy of this rule; the two are kept alike on purpose, the emulator standing for the service.
+// (assumed: the docs do not say), so that no key is ever answered whole. The client depends on no such
+// rule: useapi.CaptchaKeyMatches takes any mask that keeps a key's first characters.
 func MaskCaptchaKey(key string) string {
 	r := []rune(key)
 	n := 5

@@ -228,7 +228,7 @@ func (r *captchaProvidersResource) Create(ctx context.Context, req resource.Crea
 	if !requireClient(r.data, &resp.Diagnostics) {
 		return
 	}
-	ctx, cancel := bounded(ctx, captchaTimeouts(ctx, req.Plan, &resp.Diagnostics).Create, defaultWriteTimeout, &resp.Diagnostics)
+	ctx, cancel := bounded(ctx, timeoutsOf(ctx, req.Plan, &resp.Diagnostics).Create, defaultWriteTimeout, &resp.Diagnostics)
 	defer cancel()
 	// The subscription may hold keys set outside Terraform, which the create removes: say which, since the
 	// plan could not (names only: the keys are secrets).
@@ -254,7 +254,12 @@ func (r *captchaProvidersResource) Update(ctx context.Context, req resource.Upda
 	if !requireClient(r.data, &resp.Diagnostics) {
 		return
 	}
-	ctx, cancel := bounded(ctx, captchaTimeouts(ctx, req.Plan, &resp.Diagnostics).Update, defaultWriteTimeout, &resp.Diagnostics)
+	if sameBut(req.State.Raw, req.Plan.Raw, "timeouts") {
+		// Only the timeouts block changed, which the service does not hold: no keys are posted again.
+		resp.State.Raw = req.Plan.Raw.Copy()
+		return
+	}
+	ctx, cancel := bounded(ctx, timeoutsOf(ctx, req.Plan, &resp.Diagnostics).Update, defaultWriteTimeout, &resp.Diagnostics)
 	defer cancel()
 	r.write(ctx, req.Config, req.Plan, &resp.State, &resp.Diagnostics)
 }
@@ -304,7 +309,7 @@ func (r *captchaProvidersResource) Read(ctx context.Context, req resource.ReadRe
 	if !requireClient(r.data, &resp.Diagnostics) {
 		return
 	}
-	ctx, cancel := bounded(ctx, captchaTimeouts(ctx, req.State, &resp.Diagnostics).Read, defaultReadTimeout, &resp.Diagnostics)
+	ctx, cancel := bounded(ctx, timeoutsOf(ctx, req.State, &resp.Diagnostics).Read, defaultReadTimeout, &resp.Diagnostics)
 	defer cancel()
 	got, err := r.data.client.CaptchaProviders(ctx)
 	if err != nil {
@@ -332,7 +337,7 @@ func (r *captchaProvidersResource) Delete(ctx context.Context, req resource.Dele
 	if !requireClient(r.data, &resp.Diagnostics) {
 		return
 	}
-	ctx, cancel := bounded(ctx, captchaTimeouts(ctx, req.State, &resp.Diagnostics).Delete, defaultWriteTimeout, &resp.Diagnostics)
+	ctx, cancel := bounded(ctx, timeoutsOf(ctx, req.State, &resp.Diagnostics).Delete, defaultWriteTimeout, &resp.Diagnostics)
 	defer cancel()
 	keys := make(map[string]string, len(captchaProviders))
 	for _, p := range captchaProviders {
@@ -352,11 +357,4 @@ func (r *captchaProvidersResource) ImportState(ctx context.Context, req resource
 		return
 	}
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), types.StringValue(captchaProvidersID))...)
-}
-
-// captchaTimeouts is the timeouts block of a plan or state.
-func captchaTimeouts(ctx context.Context, from attributeGetter, diags *diag.Diagnostics) timeouts.Value {
-	var t timeouts.Value
-	diags.Append(from.GetAttribute(ctx, path.Root("timeouts"), &t)...)
-	return t
 }

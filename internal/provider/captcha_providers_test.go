@@ -83,6 +83,7 @@ func TestAccCaptchaProviders_lifecycle(t *testing.T) {
 		CheckDestroy:             env.expectCaptchaKeys(map[string]string{}).fn(),
 		Steps: []resource.TestStep{
 			{
+				PreConfig:       env.resetCalls,
 				Config:          captchaConfig(env, false, "capsolver = var.cap\ntwocaptcha = var.two\n"),
 				ConfigVariables: captchaVars(capKey1, twoKey1, ""),
 				ConfigPlanChecks: resource.ConfigPlanChecks{
@@ -98,9 +99,12 @@ func TestAccCaptchaProviders_lifecycle(t *testing.T) {
 					statecheck.ExpectSensitiveValue(captchaAddr, tfjsonpath.New("capsolver")),
 					statecheck.ExpectKnownValue(captchaAddr, tfjsonpath.New("set_providers"), setProviders("capsolver", "twocaptcha")),
 					env.expectCaptchaKeys(map[string]string{"CapSolver": capKey1, "2Captcha": twoKey1}),
+					// One read to say which keys set outside Terraform the create removes, one write.
+					env.expectCalls(plus(emulator.CallCaptchaProvidersGet, 1, emulator.CallCaptchaProvidersPost, 1)),
 				},
 			},
 			{
+				PreConfig:       env.resetCalls,
 				Config:          captchaConfig(env, false, "capsolver = var.cap\ntwocaptcha = var.two\n"),
 				ConfigVariables: captchaVars(capKey2, twoKey1, ""),
 				ConfigPlanChecks: resource.ConfigPlanChecks{
@@ -109,6 +113,21 @@ func TestAccCaptchaProviders_lifecycle(t *testing.T) {
 				},
 				ConfigStateChecks: []statecheck.StateCheck{
 					env.expectCaptchaKeys(map[string]string{"CapSolver": capKey2, "2Captcha": twoKey1}),
+					env.expectCalls(plus(emulator.CallCaptchaProvidersGet, 1, emulator.CallCaptchaProvidersPost, 1)),
+				},
+			},
+			{
+				// Only the timeouts block changes, which useapi.net does not hold: no key is posted.
+				PreConfig:       env.resetCalls,
+				Config:          captchaConfig(env, false, "capsolver = var.cap\ntwocaptcha = var.two\ntimeouts {\n  update = \"3m\"\n}\n"),
+				ConfigVariables: captchaVars(capKey2, twoKey1, ""),
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					PreApply:             []plancheck.PlanCheck{plancheck.ExpectResourceAction(captchaAddr, plancheck.ResourceActionUpdate)},
+					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
+				},
+				ConfigStateChecks: []statecheck.StateCheck{
+					env.expectCaptchaKeys(map[string]string{"CapSolver": capKey2, "2Captcha": twoKey1}),
+					env.expectCalls(plus(emulator.CallCaptchaProvidersGet, 1)),
 				},
 			},
 			{

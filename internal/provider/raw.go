@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"math/big"
+	"slices"
 
 	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/types"
@@ -72,4 +73,19 @@ func (o rawObject) set(ctx context.Context, name string, v attr.Value) error {
 // object is the attributes as a value of typ, the object type they were read from.
 func (o rawObject) object(typ tftypes.Type) tftypes.Value {
 	return tftypes.NewValue(typ, map[string]tftypes.Value(o))
+}
+
+// sameBut reports whether two objects hold the same attributes apart from those skipped.
+func sameBut(a, b tftypes.Value, skip ...string) bool {
+	x, errA := rawAttributes(a)
+	y, errB := rawAttributes(b)
+	if errA != nil || errB != nil || len(x) != len(y) {
+		return false
+	}
+	for name, v := range x {
+		if w, ok := y[name]; !slices.Contains(skip, name) && (!ok || !v.Equal(w)) {
+			return false
+		}
+	}
+	return true
 }

@@ -45,19 +45,6 @@ type CaptchaProviders struct {
 	FreeCaptchaCredits *int64
 }
 
-// MaskCaptchaKey is a key as useapi.net's GET shows it: its first five characters and "…" (the docs'
-// example "abc12…"). How a key of five characters or fewer is shown is assumed (its first half): the docs
-// do not say. Compare a masked answer with a key masked so to tell whether the key changed: keys that
-// share the first five characters look alike.
-func MaskCaptchaKey(key string) string {
-	r := []rune(key)
-	n := 5
-	if len(r) <= n {
-		n = len(r) / 2
-	}
-	return string(r[:n]) + "…"
-}
-
 // CaptchaKeyMatches reports whether masked, as the service shows a key, may be key: the characters the
 // service shows, once its mask (an ellipsis, dots, asterisks) is cut off, begin key. The mask's form is
 // assumed (the docs show "abc12…"), so any of those marks is cut; a mask that shows nothing says nothing,

@@ -3,6 +3,7 @@ package useapi_test
 import (
 	"context"
 	"errors"
+	"strings"
 	"testing"
 	"time"
 
@@ -136,5 +137,23 @@ func TestMuseQuota(t *testing.T) {
 	got, err = c.Muse().Get(ctx, "a@example.com")
 	if err != nil || got.Health == nil || *got.Health != "Meta asked for a security check" {
 		t.Fatalf("paused: %+v, %v", got, err)
+	}
+}
+
+// TestPixVerseFeaturesLogMasksBillingLinks: the features answer's invoice and billing links open the
+// account's billing, so the log shows neither.
+func TestPixVerseFeaturesLogMasksBillingLinks(t *testing.T) {
+	t.Parallel()
+	emu, c, logs := startLogged(t)
+	emu.PutAccount(token, emulator.PixVerse, emulator.Account{Email: "a@example.com", Password: "p", MaxJobs: 2})
+	if _, err := c.PixVerseFeatures(context.Background(), "a@example.com"); err != nil {
+		t.Fatal(err)
+	}
+	text := logs.String()
+	if !strings.Contains(text, `invoice_url\":\"[REDACTED]`) || !strings.Contains(text, `stripe_bill_url\":\"[REDACTED]`) {
+		t.Fatalf("the links were not logged masked:\n%s", text)
+	}
+	if strings.Contains(text, "stripe.pay.pixverse.ai") {
+		t.Errorf("the log shows a billing link:\n%s", text)
 	}
 }

@@ -61,7 +61,7 @@ func (c *Client) PixVerse() Accounts[PixVerseAccount] {
 	return newAccounts[PixVerseAccount](c, accountsAPI{
 		collection:   []string{"v2", "pixverse", "accounts"},
 		postToItem:   true,
-		secretFields: []string{"password", "token"},
+		secretFields: []string{"password", "token", "invoice_url", "stripe_bill_url"}, // the billing links open the account's billing
 		notFound:     serviceWords(`configuration not found\b`),
 	})
 }
