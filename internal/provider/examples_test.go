@@ -83,3 +83,26 @@ func writeExample(t *testing.T, w *cliWorkspace, name, text string) {
 		t.Fatal(err)
 	}
 }
+
+// TestIndexListsEveryService: the provider page's table links each service's resource, its data sources
+// and its list resource, and names a live data source exactly for the services that have one.
+func TestIndexListsEveryService(t *testing.T) {
+	t.Parallel()
+	data, err := os.ReadFile(filepath.Join("..", "..", "templates", "index.md.tmpl"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	index := string(data)
+	for _, s := range accountServices {
+		for _, link := range []string{"/resources/" + s.name + "_account)", "/data-sources/" + s.name + "_accounts)",
+			"/list-resources/" + s.name + "_account)"} {
+			if !strings.Contains(index, link) {
+				t.Errorf("the index does not link %s", link)
+			}
+		}
+		live := "/data-sources/" + s.name + "_account)"
+		if has := strings.Contains(index, live); has != (s.live != nil || s == klingService) {
+			t.Errorf("the index links %s: %v, but the service has a live read: %v", live, has, s.live != nil)
+		}
+	}
+}

@@ -29,7 +29,7 @@ var dreaminaService = &accountService{
 		"Reading one account at useapi.net may claim the day's free Dreamina credits, so the provider never " +
 		"does: refreshes, imports and the `useapi_dreamina_accounts` data source all read useapi.net's list " +
 		"of accounts, and a `terraform plan` never claims the credits. For the same reason there is no " +
-		"`useapi_dreamina_account` data source of one account's live credits, as other services have.",
+		"`useapi_dreamina_account` data source of one account's live credits, as some other services have.",
 	// The single-account GET may claim the day's free credits: refresh must never cause that.
 	calls: callsOf((*useapi.Client).Dreamina, dreaminaAccount, fromList),
 }
