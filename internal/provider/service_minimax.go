@@ -12,11 +12,6 @@ import (
 	"github.com/useapi-community/terraform-provider-useapi/internal/useapi"
 )
 
-// numericID is an identity of digits: MiniMax's user id, Mureka's account id.
-var numericID = regexp.MustCompile(`^[0-9]+$`)
-
-// jwtPattern is a JWT as copied whole: three dot-separated parts, without spaces or line breaks.
-var jwtPattern = regexp.MustCompile(`^[^.\s]+\.[^.\s]+\.[^.\s]+$`)
 
 // miniMaxService is useapi_minimax_account and useapi_minimax_accounts.
 var miniMaxService = &accountService{

@@ -193,3 +193,9 @@ func (v secretMatchesValidator) ValidateString(_ context.Context, req validator.
 	resp.Diagnostics.AddAttributeError(req.Path, "Invalid "+req.Path.String(),
 		fmt.Sprintf("%s %s (the value is a secret, so it is not shown here).", req.Path, v.message))
 }
+
+// numericID is an identity of digits: MiniMax's user id, Mureka's account id.
+var numericID = regexp.MustCompile(`^[0-9]+$`)
+
+// jwtPattern is a JWT as copied whole: three dot-separated parts, without spaces or line breaks.
+var jwtPattern = regexp.MustCompile(`^[^.\s]+\.[^.\s]+\.[^.\s]+$`)
