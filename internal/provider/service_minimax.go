@@ -12,7 +12,6 @@ import (
 	"github.com/useapi-community/terraform-provider-useapi/internal/useapi"
 )
 
-
 // miniMaxService is useapi_minimax_account and useapi_minimax_accounts.
 var miniMaxService = &accountService{
 	name:    "minimax",
