@@ -17,15 +17,16 @@ import (
 //
 // Documented: the routes; the POST body {cookies, maxJobs?} (JSON or multipart/form-data); that a re-add
 // replaces the cookies and keeps added, maxJobs and the Vids document unless a new maxJobs is sent; the
-// credential-less update {email, maxJobs} with maxJobs 1 to 10 (the MCP server's tool says so); the 400
-// of a free account ("no Vids allowance (0 seconds of video and 0 images a month)"); the list keyed by
+// credential-less update {email, maxJobs} with maxJobs 1 to 10 (the MCP server's tool says so); that a
+// free account is refused with a 400; the list keyed by
 // email of {email, maxJobs, added, updated?, cookies (the names only), cookiesExpireAt, vidsDocId,
 // limits:{video, image, music}, health "OK"}, with the pages' example values (10000 seconds, 1000 images,
 // 300 music, cookies good for 180 days); that the single read is live and adds what is left of each
 // allowance; the DELETE's 204, its 400 "Path parameter email (…) not a valid email" and its 404
 // {"error":"Account … not found","code":404}; the 401 "useapi.net ⁝ Unauthorized".
-// Assumed: the cookies it requires besides __Secure-1PSIDTS (SID) and every other refusal's text (the
-// free account's words are built from the page's sentence); the statuses of a POST (201 new, 200
+// Assumed: the cookies it requires besides __Secure-1PSIDTS (SID) and every refusal's text (the free
+// account's, "no Vids allowance (0 seconds of video and 0 images a month)", is built from the page's
+// sentence); the statuses of a POST (201 new, 200
 // updated) and that its body is the account as the single read shows it; {} for no accounts; the default
 // maxJobs (3, the pages' example); the 404 of a maxJobs update of an unknown account; that an account in
 // error reports the reason as its health and in error (as Google Flow), and its GET answers as stored

@@ -15,17 +15,18 @@ import (
 // so that it can log in again by itself (authMode "email"), or with a token and optionally its refresh
 // token (authMode "token"). Either way it is named by Mureka's numeric account id.
 //
-// Documented: the routes, the two POST bodies and their authModes, the 401 "Wrong username/password
-// combination." of a refused login, no maxJobs (one sent is ignored), the account object of the earlier
-// pages {account, token "abc…secured…xyz", hasAutoRefresh, tokenIssuedDaysAgo, updated, updatedUTC,
-// email?, error?}, the list keyed by account id with an account in error answered as stored, the plain
-// text 404 of GET, the password kept but masked in every answer, that a token without a refresh token
-// lives about 30 days. Assumed (the July 2026 answers are not visible): the object's authMode and
-// password fields, the 404 for an empty list (SetEmptyListObject switches it to {}), the 201 of a POST
-// that updates, every 400's text, that a refresh_token must be the one issued with the token, that a body
-// of both ways is refused, that posting the other way for an account id held switches it, that email
-// mode reports hasAutoRefresh, that useapi.net refreshes every token-mode account, the 204 of a DELETE,
-// the error left by a superseded token, the display name in GET /v2/account.
+// Documented: the routes; the two POST bodies and the authMode each reports; the 401 "Wrong
+// username/password combination." of a refused login; no maxJobs; that the password is kept and masked in
+// every answer; that a token without a refresh token lives about 30 days; the account object of the
+// earlier pages {account, token "abc…secured…xyz", hasAutoRefresh, tokenIssuedDaysAgo, updated,
+// updatedUTC, email?, error?}, the list keyed by account id with an account in error answered as stored,
+// and the plain text 404 of GET. Assumed (the July 2026 answers are not visible): where authMode and the
+// masked password sit in the object and the mask's form, that a maxJobs sent is ignored, the 404 for an
+// empty list (SetEmptyListObject switches it to {}), the 201 of a POST that updates, every 400's text,
+// that a refresh_token must be the one issued with the token, that a body of both ways is refused, that
+// posting the other way for an account id held switches it, that email mode reports hasAutoRefresh, that
+// useapi.net refreshes every token-mode account, the 204 of a DELETE, the error left by a superseded
+// token, the display name in GET /v2/account.
 var mureka = service{
 	name:    Mureka,
 	title:   "Mureka",
