@@ -167,3 +167,22 @@ func (a Accounts[A]) Delete(ctx context.Context, key string) error {
 	}
 	return err
 }
+
+// readLive is a GET of a service's live read of one account, /{version}/{service}/{endpoint}/?{param}=
+// {account} (the endpoint is "features", or Mureka's "profile"): unlike the account endpoints it names
+// the account in the query, and may leave it out while only one account is configured. It runs as the
+// service's account calls do (the same secret fields, the same not-found words), under its collection's
+// version and service segment.
+func readLive[F any](ctx context.Context, c *Client, api accountsAPI, endpoint, param, account string) (*F, error) {
+	query := url.Values{}
+	if account != "" {
+		query.Set(param, account)
+	}
+	// "features/" as the pages write it: the trailing slash is part of the documented URL.
+	segments := []string{api.collection[0], api.collection[1], endpoint, ""}
+	var out F
+	if err := newAccounts[struct{}](c, api).callQuery(ctx, http.MethodGet, segments, query, nil, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
+}

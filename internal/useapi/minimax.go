@@ -2,8 +2,6 @@ package useapi
 
 import (
 	"context"
-	"net/http"
-	"net/url"
 )
 
 // MiniMaxAccount is a MiniMax (Hailuo) account as useapi.net describes it. The token, the URL it was
@@ -73,23 +71,5 @@ type MiniMaxCreditExpiry struct {
 // for an account it does not hold is an error matching ErrNotFound; an account in an error state is the
 // service's 596 APIError.
 func (c *Client) MiniMaxFeatures(ctx context.Context, account string) (*MiniMaxFeatures, error) {
-	var out MiniMaxFeatures
-	if err := c.readLive(ctx, c.MiniMax().api, "minimax", "features", "account", account, &out); err != nil {
-		return nil, err
-	}
-	return &out, nil
-}
-
-// readLive is a GET of a service's live read of one account, /{version}/{service}/{endpoint}/?{param}=
-// {account} (the endpoint is "features", or Mureka's "profile"): unlike the account endpoints it names
-// the account in the query. It runs as the service's account calls do (the same secret fields, the same
-// not-found words). The version is that of the service's account collection.
-func (c *Client) readLive(ctx context.Context, api accountsAPI, service, endpoint, param, account string, out any) error {
-	query := url.Values{}
-	if account != "" {
-		query.Set(param, account)
-	}
-	// "features/" as the pages write it: the trailing slash is part of the documented URL.
-	segments := []string{api.collection[0], service, endpoint, ""}
-	return newAccounts[struct{}](c, api).callQuery(ctx, http.MethodGet, segments, query, nil, out)
+	return readLive[MiniMaxFeatures](ctx, c, c.MiniMax().api, "features", "account", account)
 }

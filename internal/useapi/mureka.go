@@ -94,9 +94,5 @@ type MurekaUser struct {
 // for an account it does not hold is an error matching ErrNotFound; an account in an error state is the
 // service's 596 APIError.
 func (c *Client) MurekaProfile(ctx context.Context, account string) (*MurekaProfile, error) {
-	var out MurekaProfile
-	if err := c.readLive(ctx, c.Mureka().api, "mureka", "profile", "account", account, &out); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return readLive[MurekaProfile](ctx, c, c.Mureka().api, "profile", "account", account)
 }

@@ -32,11 +32,7 @@ type PixVerseFeatures struct {
 // for an account it does not hold is an error matching ErrNotFound; an account in an error state is the
 // service's 596 APIError.
 func (c *Client) PixVerseFeatures(ctx context.Context, email string) (*PixVerseFeatures, error) {
-	var out PixVerseFeatures
-	if err := c.readLive(ctx, c.PixVerse().api, "pixverse", "features", "email", email, &out); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return readLive[PixVerseFeatures](ctx, c, c.PixVerse().api, "features", "email", email)
 }
 
 // PixVerseAccount is a PixVerse account as useapi.net describes it.

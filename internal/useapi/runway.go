@@ -25,11 +25,7 @@ type RunwayUsed struct {
 // account it does not hold is an error matching ErrNotFound; an account in an error state is the
 // service's 596 APIError.
 func (c *Client) RunwayFeatures(ctx context.Context, email string) (*RunwayFeatures, error) {
-	var out RunwayFeatures
-	if err := c.readLive(ctx, c.Runway().api, "runwayml", "features", "email", email, &out); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return readLive[RunwayFeatures](ctx, c, c.Runway().api, "features", "email", email)
 }
 
 // RunwayAccount is a Runway account as useapi.net describes it.
