@@ -34,7 +34,7 @@ const (
 type account struct {
 	id, email, region string
 	secret            string // the password, or the credential useapi.net holds for the second shape
-	url               string // MiniMax's url, stored with its token
+	extra             string // the second secret stored with the credential: MiniMax's url, Mureka's refresh token
 	maxJobs           int64
 	err               string // why the account needs attention; "" when healthy
 	errEchoed         bool   // err embeds a password, as EchoSecrets makes it
@@ -60,12 +60,13 @@ type accounts map[string]*account
 
 // accountRequest is the body of a POST, in either of the encodings the services take. Password is the
 // secret it carries: the password, or for a service of the second shape its credential (the field that
-// d.cred names); URL is the second secret MiniMax takes with its token. Settings are the service's further
+// d.cred names); Extra is the second secret taken with it (MiniMax's url, Mureka's refresh token). Settings
+// are the service's further
 // settings the POST carried (service.settings), by wire field; nil or empty when none. ByEmail says a
 // POST to a service that takes either way carried the email and password, not the credential.
 type accountRequest struct {
 	Email, Password, Region string
-	URL                     string
+	Extra                   string
 	MaxJobs                 int64 // zero when optional and not given
 	Settings                map[string]string
 	ByEmail                 bool
@@ -357,7 +358,7 @@ func (s *Server) upsert(d *service, store accounts, id string, in accountRequest
 	}
 	a.setSettings(in.Settings)
 	a.free = s.free[d.name][id] // the plan, as the site says at each sign-in
-	a.secret, a.url, a.posted, a.err, a.errEchoed, a.updated = in.Password, in.URL, in.Password, "", false, now
+	a.secret, a.extra, a.posted, a.err, a.errEchoed, a.updated = in.Password, in.Extra, in.Password, "", false, now
 	a.setAuth(d, in)
 	s.newSession(a)
 	return a
@@ -412,7 +413,7 @@ func parseAccountRequest(r *http.Request, d *service) (accountRequest, error) {
 	case d.cred != nil && d.cred.byEmail != nil:
 		problem = d.checkEither(&in, fields)
 	case d.cred != nil:
-		in.Password, in.URL = fields[d.cred.field], fields[d.cred.extra]
+		in.Password, in.Extra = fields[d.cred.field], fields[d.cred.extra]
 		problem = d.checkCredential(&in, maxJobs)
 	default:
 		problem = d.checkLogin(in)

@@ -169,7 +169,7 @@ func (d *service) checkCredential(in *accountRequest, maxJobs string) string {
 		return "Parameter " + c.field + " is required"
 	case d.passwordOptional && in.Email != "":
 		return fmt.Sprintf(msgEmailAloneFormat, c.field, d.updatable(), d.updatable())
-	case c.extra != "" && in.URL == "":
+	case c.extra != "" && in.Extra == "":
 		return "Parameter " + c.extra + " is required"
 	}
 	in.Email = ""
@@ -198,7 +198,7 @@ func (d *service) checkEither(in *accountRequest, fields map[string]string) stri
 	case value == "":
 		return "Parameter email and password, or " + c.field + ", is required"
 	}
-	in.Password, in.URL = value, extra
+	in.Password, in.Extra = value, extra
 	_, problem := c.key(value)
 	return problem
 }
@@ -216,10 +216,10 @@ func (s *Server) identify(d *service, in accountRequest) (string, *refusal, bool
 		return "", d.cred.refused(d), false
 	case c.superseded:
 		return c.identity, d.cred.refused(d), true
-	case d.cred.extraOptional && in.URL == "":
+	case d.cred.extraOptional && in.Extra == "":
 		// The credential alone signs in; the account then goes without what the extra gives (Mureka's
 		// hasAutoRefresh).
-	case d.cred.extra != "" && in.URL != c.extra:
+	case d.cred.extra != "" && in.Extra != c.extra:
 		return c.identity, &d.cred.badExtra, false
 	}
 	return c.identity, nil, false
@@ -235,7 +235,7 @@ func (s *Server) breakWithStale(d *service, a *account, in accountRequest) {
 	if key, _ := d.cred.key(a.secret); s.credentials[d.name][key] != nil {
 		s.credentials[d.name][key].superseded = true // and the site ends the session it belonged to
 	}
-	a.secret, a.url = in.Password, in.URL
+	a.secret, a.extra = in.Password, in.Extra
 	a.setAuth(d, in)
 	a.setError(d.cred.superseded, s.echo)
 }
@@ -259,12 +259,12 @@ func (s *Server) refresh(d *service, a *account) bool {
 		if c := s.credentials[d.name][key]; c != nil {
 			c.superseded = true
 		}
-		held := a.url
-		a.secret, a.url = s.mint(d, a.id)
+		held := a.extra
+		a.secret, a.extra = s.mint(d, a.id)
 		if d.cred.extraOptional && held == "" {
 			// Assumed: Mureka's token is refreshed even without a refresh token (useapi.net "refreshes
 			// tokens by itself"), and the account goes on without one, as it was added.
-			a.url = ""
+			a.extra = ""
 		}
 	} // an account added by email and password logs in again: the password it holds stays valid
 	a.refreshes++
@@ -301,7 +301,7 @@ func (s *Server) putCredentialed(d *service, store accounts, a Account) {
 	if id == "" {
 		return
 	}
-	value, extra := a.Credential, cmp.Or(a.URL, a.RefreshToken)
+	value, extra := a.Credential, a.Extra
 	if value == "" {
 		value, extra = s.mint(d, id) // as useapi.net's remote-browser setup: nobody outside holds it
 	} else if key, problem := d.cred.key(value); problem == "" {
@@ -310,7 +310,7 @@ func (s *Server) putCredentialed(d *service, store accounts, a Account) {
 	if d.maxJobs.max == 0 {
 		a.MaxJobs = 0
 	}
-	s.upsert(d, store, id, accountRequest{Password: value, URL: extra, MaxJobs: a.MaxJobs, Settings: a.Settings}).err = a.Error
+	s.upsert(d, store, id, accountRequest{Password: value, Extra: extra, MaxJobs: a.MaxJobs, Settings: a.Settings}).err = a.Error
 }
 
 // authMode is how an account of a service that takes either way (credentialRules.byEmail) was last

@@ -203,8 +203,8 @@ func TestCredentialNamesTheAccount(t *testing.T) {
 				t.Fatalf("accounts %+v", got)
 			}
 			switch {
-			case f.svc == MiniMax && (got[0].Email != "" || got[0].URL != s.CredentialURL(MiniMax, again)),
-				f.svc == Mureka && (got[0].Email != "" || got[0].RefreshToken != s.CredentialRefreshToken(Mureka, again) || got[0].AuthMode != "token"),
+			case f.svc == MiniMax && (got[0].Email != "" || got[0].Extra != s.CredentialURL(MiniMax, again)),
+				f.svc == Mureka && (got[0].Email != "" || got[0].Extra != s.CredentialRefreshToken(Mureka, again) || got[0].AuthMode != "token"),
 				f.svc != MiniMax && f.svc != Mureka && (got[0].Email != one || got[0].AuthMode != ""):
 				t.Fatalf("account %+v: email, url, refresh token or auth mode", got[0])
 			}
@@ -345,7 +345,7 @@ func TestMiniMax(t *testing.T) {
 		{method: "GET", path: base + "/" + id, wantStatus: 200, wantIn: `"account":"123456"`},
 		{method: "GET", path: base + "/78910", wantStatus: 404, wantType: "text/plain", wantBody: notFound},
 	})
-	if got := accountOf(t, s, MiniMax, id); got.Email != "" || got.MaxJobs != 5 || got.URL != u || got.Credential != c {
+	if got := accountOf(t, s, MiniMax, id); got.Email != "" || got.MaxJobs != 5 || got.Extra != u || got.Credential != c {
 		t.Fatalf("account %+v: an email in the body named it, or maxJobs, token or url is not the one posted", got)
 	}
 	run(t, srv.URL, []exchange{
@@ -721,7 +721,7 @@ func TestAccountAddedWithoutCredential(t *testing.T) {
 				accountOf(t, s, f.svc, f.identity(8))
 			}
 			given := s.IssueCredential(f.svc, f.identity(9))
-			s.PutAccount(token, f.svc, Account{ID: f.identity(9), Credential: given, URL: s.CredentialURL(f.svc, given)})
+			s.PutAccount(token, f.svc, Account{ID: f.identity(9), Credential: given, Extra: s.CredentialURL(f.svc, given)})
 			if got := accountOf(t, s, f.svc, f.identity(9)); got.Credential != given {
 				t.Fatalf("put with a credential: %+v", got)
 			}

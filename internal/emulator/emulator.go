@@ -99,12 +99,10 @@ type Account struct {
 	// Credential is what useapi.net holds for an account of the second shape: the refresh token, token
 	// or cookie table last posted, the fresh one a refresh replaced it with, or, for an account added
 	// without one (PutAccount with none, as useapi.net's remote-browser setup does), one nobody outside
-	// holds. URL is MiniMax's url stored with its token. Both "" for the first shape, and for a Mureka
-	// account added by email and password, whose Password is set instead.
-	Credential, URL string
-	// RefreshToken is Mureka's refresh token stored with its token; "" for other services and when the
-	// account has none.
-	RefreshToken string
+	// holds. Extra is the second secret stored with it: MiniMax's url, Mureka's refresh token ("" when
+	// it has none). Both "" for the first shape, and for a Mureka account added by email and password,
+	// whose Password is set instead.
+	Credential, Extra string
 	// AuthMode is how a Mureka account was last added, as it reports it: "email" (Email and Password) or
 	// "token" (Credential); "" for other services. PutAccount derives it from the fields given.
 	AuthMode string
@@ -231,10 +229,8 @@ func (s *Server) Accounts(token string, svc Service) []Account {
 		switch {
 		case d.cred == nil, a.byEmail:
 			acc.Password = a.secret
-		case d.cred.extra == "refresh_token":
-			acc.Credential, acc.RefreshToken = a.secret, a.url
 		default:
-			acc.Credential, acc.URL = a.secret, a.url
+			acc.Credential, acc.Extra = a.secret, a.extra
 		}
 		out = append(out, acc)
 	}
@@ -244,8 +240,7 @@ func (s *Server) Accounts(token string, svc Service) []Account {
 
 // PutAccount adds or changes an account out of band, as another client of the service would; its Error
 // is kept as given. A missing region is the service's first, a zero MaxJobs the service's default. An
-// account of the second shape is the identity in ID (or Email) with a.Credential (and a.URL or
-// a.RefreshToken), which the site then knows as that identity's; without one it holds a credential nobody
+// account of the second shape is the identity in ID (or Email) with a.Credential (and a.Extra), which the site then knows as that identity's; without one it holds a credential nobody
 // outside has. A Mureka account given Email and Password is added that way instead, its ID
 // MurekaAccountID(Email) unless one is given.
 func (s *Server) PutAccount(token string, svc Service, a Account) {

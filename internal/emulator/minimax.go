@@ -126,7 +126,7 @@ type miniMaxUser struct {
 }
 
 func renderMiniMax(a *account, _ view, _ time.Time) any {
-	u, _ := url.Parse(a.url) // nil for a url that does not parse: the fields read from it are empty
+	u, _ := url.Parse(a.extra) // nil for a url that does not parse: the fields read from it are empty
 	var host, query, device string
 	if u != nil {
 		host, query, device = u.Host, u.RawQuery, u.Query().Get("device_id")

@@ -101,7 +101,7 @@ func renderMureka(a *account, _ view, now time.Time) any {
 		Account:            a.id,
 		AuthMode:           "token",
 		Token:              shorten(a.secret, "…secured…"),
-		HasAutoRefresh:     a.url != "",
+		HasAutoRefresh:     a.extra != "",
 		TokenIssuedDaysAgo: int64(now.Sub(a.loggedIn) / (24 * time.Hour)),
 		Updated:            a.updated.Unix(),
 		UpdatedUTC:         isoTime(a.updated),

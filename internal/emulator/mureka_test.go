@@ -139,7 +139,7 @@ func TestMurekaBothWays(t *testing.T) {
 		strings.Contains(a.body, `"email"`) || strings.Contains(a.body, `"password"`) {
 		t.Fatalf("switch to token: %d %s", a.status, a.body)
 	}
-	if got := accountOf(t, s, Mureka, id); got.AuthMode != "token" || got.Credential != c || got.RefreshToken != r ||
+	if got := accountOf(t, s, Mureka, id); got.AuthMode != "token" || got.Credential != c || got.Extra != r ||
 		got.Password != "" || got.Email != "" || got.CredentialPosts != 2 {
 		t.Fatalf("account %+v", got)
 	}
@@ -223,7 +223,7 @@ func TestMurekaRefresh(t *testing.T) {
 	run(t, srv.URL, []exchange{{method: "POST", path: murekaBase, body: tokenBody(c, ""), wantStatus: 201}})
 	s.RefreshCredentials(Mureka, other)
 	held := accountOf(t, s, Mureka, other)
-	if held.Credential == c || held.RefreshToken != "" || held.Refreshes != 1 {
+	if held.Credential == c || held.Extra != "" || held.Refreshes != 1 {
 		t.Fatalf("after a refresh: %+v", held)
 	}
 	run(t, srv.URL, []exchange{
@@ -248,13 +248,13 @@ func TestMurekaPutAccount(t *testing.T) {
 		t.Fatalf("by email: %+v", got)
 	}
 	c := s.IssueCredential(Mureka, "111222333")
-	s.PutAccount(token, Mureka, Account{ID: "111222333", Credential: c, RefreshToken: s.CredentialRefreshToken(Mureka, c)})
-	if got := accountOf(t, s, Mureka, "111222333"); got.AuthMode != "token" || got.Credential != c || got.RefreshToken == "" {
+	s.PutAccount(token, Mureka, Account{ID: "111222333", Credential: c, Extra: s.CredentialRefreshToken(Mureka, c)})
+	if got := accountOf(t, s, Mureka, "111222333"); got.AuthMode != "token" || got.Credential != c || got.Extra == "" {
 		t.Fatalf("by token: %+v", got)
 	}
 	s.PutAccount(token, Mureka, Account{ID: "777888999", Error: "Session refresh failed 2026-01-19T14:31:15.000Z, manual update required"})
 	got := accountOf(t, s, Mureka, "777888999")
-	if got.AuthMode != "token" || got.Credential == "" || got.RefreshToken == "" || got.Error == "" {
+	if got.AuthMode != "token" || got.Credential == "" || got.Extra == "" || got.Error == "" {
 		t.Fatalf("by neither: %+v", got)
 	}
 	run(t, srv.URL, []exchange{

@@ -37,7 +37,7 @@ func FuzzParseAccountRequest(f *testing.F) {
 			// A credential (well formed, with its url where the service takes one) and no email, or an
 			// email and maxJobs alone where the service has a credential-less update.
 			_, problem := c.key(in.Password)
-			withCredential := in.Password != "" && problem == "" && in.Email == "" && (c.extra == "" || in.URL != "")
+			withCredential := in.Password != "" && problem == "" && in.Email == "" && (c.extra == "" || in.Extra != "")
 			update := in.Password == "" && d.passwordOptional && strings.TrimSpace(in.Email) != "" && in.MaxJobs != 0
 			if !withCredential && !update || !jobsOK || in.Region != "" {
 				t.Fatalf("%s accepted an invalid account: %+v", d.name, in)

@@ -54,7 +54,7 @@ func TestMurekaAgainstEmulator(t *testing.T) {
 	if err != nil || a.Account != id || *a.AuthMode != "token" || a.Email != nil || !*a.HasAutoRefresh {
 		t.Fatalf("switch to token: %+v, %v", a, err)
 	}
-	if got := emu.Accounts(token, emulator.Mureka); len(got) != 2 || got[1].ID != id || got[1].RefreshToken != refresh || got[0].RefreshToken != "" {
+	if got := emu.Accounts(token, emulator.Mureka); len(got) != 2 || got[1].ID != id || got[1].Extra != refresh || got[0].Extra != "" {
 		t.Fatalf("held: %+v", got)
 	}
 	list, err := api.List(ctx)
