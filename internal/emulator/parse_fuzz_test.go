@@ -23,6 +23,8 @@ func FuzzParseAccountRequest(f *testing.F) {
 	f.Add(uint8(6), "application/json", `{"email":"a@example.com","refresh_token":"abcdefghij"}`)
 	f.Add(uint8(7), "application/json", `{"token":"eyJa.b.c","url":"https://hailuoai.video/x","maxJobs":1}`)
 	f.Add(uint8(7), "application/json", `{"token":"eyJa.b.c","maxJobs":1}`)
+	f.Add(uint8(11), "application/json", `{"email":"a@example.com","password":"p"}`)
+	f.Add(uint8(11), "application/json", `{"token":"eyJa.b.c","refresh_token":"mrt_x"}`)
 	f.Add(uint8(8), "application/json", "{\"cookies\":\"SID\\tx\\n__Secure-1PSID\\ty\\n__Secure-3PSID\\tz\",\"maxJobs\":99}")
 	f.Fuzz(func(t *testing.T, which uint8, contentType, body string) {
 		d := catalog[int(which)%len(catalog)]
@@ -33,11 +35,18 @@ func FuzzParseAccountRequest(f *testing.F) {
 			return
 		}
 		jobsOK := in.MaxJobs >= d.maxJobs.min && in.MaxJobs <= d.maxJobs.max || in.MaxJobs == 0 && d.maxJobs.def != 0
+		if c := d.cred; c != nil && in.ByEmail {
+			// The other way a service may take (Mureka): an email and a password, and no credential.
+			if c.byEmail == nil || strings.TrimSpace(in.Email) == "" || in.Password == "" || in.Extra != "" || !jobsOK || in.Region != "" {
+				t.Fatalf("%s accepted an invalid account by email: %+v", d.name, in)
+			}
+			return
+		}
 		if c := d.cred; c != nil {
 			// A credential (well formed, with its url where the service takes one) and no email, or an
 			// email and maxJobs alone where the service has a credential-less update.
 			_, problem := c.key(in.Password)
-			withCredential := in.Password != "" && problem == "" && in.Email == "" && (c.extra == "" || in.Extra != "")
+			withCredential := in.Password != "" && problem == "" && in.Email == "" && (c.extra == "" || c.extraOptional || in.Extra != "")
 			update := in.Password == "" && d.passwordOptional && strings.TrimSpace(in.Email) != "" && in.MaxJobs != 0
 			if !withCredential && !update || !jobsOK || in.Region != "" {
 				t.Fatalf("%s accepted an invalid account: %+v", d.name, in)
